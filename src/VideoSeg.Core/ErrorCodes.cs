@@ -1,0 +1,51 @@
+namespace VideoSeg.Core;
+
+/// <summary>
+/// Every error code VideoSeg reports, in one place. The CLI prints them in MSBuild's canonical
+/// error format, so the Reproduce target surfaces them unchanged. Ranges: 0xxx build,
+/// 1xxx command line and configuration, 2xxx input data, 3xxx downloads, 4xxx stages, 5xxx regression gate.
+/// </summary>
+public static class ErrorCodes
+{
+    /// <summary>An option or parameter value is invalid.</summary>
+    public const string InvalidArgument = "VSEG1001";
+
+    /// <summary>A configuration name in the experiment matrix or on the command line is unknown.</summary>
+    public const string UnknownConfiguration = "VSEG1002";
+
+    /// <summary>The experiment matrix file cannot be read.</summary>
+    public const string InvalidMatrix = "VSEG1003";
+
+    /// <summary>An expected file (frame, mask, flow) is missing.</summary>
+    public const string MissingFile = "VSEG2001";
+
+    /// <summary>Two inputs that must share a size do not.</summary>
+    public const string SizeMismatch = "VSEG2002";
+
+    /// <summary>An image cannot be decoded.</summary>
+    public const string CorruptImage = "VSEG2003";
+
+    /// <summary>A .flo file is truncated, has a bad magic number or holds non-finite values.</summary>
+    public const string CorruptFlow = "VSEG2004";
+
+    /// <summary>A .npy file is not a float32 H×W×2 array.</summary>
+    public const string CorruptNpy = "VSEG2005";
+
+    /// <summary>A dataset directory does not have the expected layout.</summary>
+    public const string BadLayout = "VSEG2006";
+
+    /// <summary>A download failed.</summary>
+    public const string DownloadFailed = "VSEG3001";
+
+    /// <summary>A downloaded file's checksum does not match.</summary>
+    public const string ChecksumMismatch = "VSEG3002";
+
+    /// <summary>A stage failed for a reason not covered above.</summary>
+    public const string StageFailed = "VSEG4001";
+
+    /// <summary>A stage was cancelled (Ctrl+C).</summary>
+    public const string Cancelled = "VSEG4002";
+
+    /// <summary>A run differs from the committed baseline beyond its tolerance.</summary>
+    public const string BaselineMismatch = "VSEG5001";
+}
