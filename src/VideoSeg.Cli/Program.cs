@@ -1,8 +1,44 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading.Tasks;
+using VideoSeg.Cli.Commands;
+using VideoSeg.Cli.Infrastructure;
+using VideoSeg.Core;
+
 namespace VideoSeg.Cli;
 
-/// <summary>The videoseg command line.</summary>
+/// <summary>
+/// The <c>videoseg</c> command line: one subcommand per pipeline stage. Exit codes:
+/// 0 success (including "up to date"), 1 usage error, 2 a VideoSeg error (bad input, failed
+/// stage, baseline mismatch), 130 cancelled. Errors go to standard error in MSBuild's canonical
+/// format (<c>file: error VSEG####: message</c>) so that the Reproduce target reports them as is.
+/// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    public static async Task<int> Main(string[] args)
+    {
+        RootCommand root = CliApplication.CreateRootCommand();
+        ParseResult parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (VideoSegException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.ToDiagnosticString()).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"error {ErrorCodes.Cancelled}: cancelled; completed stages keep their outputs, the interrupted stage left none").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"error {ErrorCodes.StageFailed}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
 }

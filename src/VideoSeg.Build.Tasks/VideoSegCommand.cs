@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace VideoSeg.Build.Tasks;
+
+/// <summary>
+/// Runs one stage of the <c>videoseg</c> CLI in a child process. The task stays thin on
+/// purpose: TorchSharp and every other native library load only in the child, so a crash or a
+/// CUDA context never lives in an MSBuild node. Ctrl+C cancels the build, and ToolTask's
+/// cancellation kills the child. The CLI prints failures in MSBuild's canonical format
+/// (<c>file: error VSEG####: message</c>), which this task turns into MSBuild errors.
+/// </summary>
+public sealed class VideoSegCommand : ToolTask
+{
+    /// <summary>The path of <c>videoseg.dll</c>.</summary>
+    [Required]
+    public string CliAssembly { get; set; } = string.Empty;
+
+    /// <summary>The CLI subcommand, e.g. <c>flows</c>.</summary>
+    [Required]
+    public string Command { get; set; } = string.Empty;
+
+    /// <summary>Arguments after the subcommand, one per item, passed verbatim (quoted as needed).</summary>
+    public string[] Arguments { get; set; } = Array.Empty<string>();
+
+    /// <summary>Environment for the child, as NAME=value items (e.g. CUBLAS_WORKSPACE_CONFIG).</summary>
+    public string[] ChildEnvironment { get; set; } = Array.Empty<string>();
+
+    /// <inheritdoc />
+    protected override string ToolName => "dotnet";
+
+    /// <inheritdoc />
+    protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
+
+    /// <inheritdoc />
+    protected override string GenerateFullPathToTool()
+    {
+        // The SDK sets DOTNET_HOST_PATH for tasks so that they start the same dotnet that runs the build.
+        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        return !string.IsNullOrEmpty(host) && File.Exists(host) ? host : ToolName;
+    }
+
+    /// <inheritdoc />
+    protected override bool ValidateParameters()
+    {
+        if (!File.Exists(CliAssembly))
+        {
+            Log.LogError(null, "VSEG0201", null, CliAssembly, 0, 0, 0, 0, "The videoseg CLI was not found at '{0}'; build src/VideoSeg.Cli first.", CliAssembly);
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(Command))
+        {
+            Log.LogError(null, "VSEG0202", null, null, 0, 0, 0, 0, "No videoseg subcommand was given.");
+            return false;
+        }
+
+        return base.ValidateParameters();
+    }
+
+    /// <inheritdoc />
+    protected override string GenerateCommandLineCommands()
+    {
+        var builder = new StringBuilder();
+        AppendQuoted(builder, CliAssembly);
+        builder.Append(' ').Append(Command);
+        foreach (string argument in Arguments)
+        {
+            builder.Append(' ');
+            AppendQuoted(builder, argument);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    protected override int ExecuteTool(string pathToTool, string responseFileCommands, string commandLineCommands)
+    {
+        var environment = new List<string>(EnvironmentVariables ?? Array.Empty<string>());
+        environment.AddRange(ChildEnvironment);
+        EnvironmentVariables = environment.ToArray();
+        return base.ExecuteTool(pathToTool, responseFileCommands, commandLineCommands);
+    }
+
+    /// <summary>Quotes an argument for the .NET command-line parser when it contains spaces or quotes.</summary>
+    internal static void AppendQuoted(StringBuilder builder, string argument)
+    {
+        if (argument.Length > 0 && argument.IndexOfAny([' ', '\t', '"']) < 0)
+        {
+            builder.Append(argument);
+            return;
+        }
+
+        builder.Append('"').Append(argument.Replace("\\\"", "\\\\\"").Replace("\"", "\\\"")).Append('"');
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using System.IO;
+
+namespace VideoSeg.Cli.Infrastructure;
+
+/// <summary>Factories for the options that several commands share, so they read the same everywhere.</summary>
+public static class CommonOptions
+{
+    /// <summary>A required directory option.</summary>
+    public static Option<DirectoryInfo> RequiredDirectory(string name, string description) =>
+        new(name) { Description = description, Required = true };
+
+    /// <summary>A required file option.</summary>
+    public static Option<FileInfo> RequiredFile(string name, string description) =>
+        new(name) { Description = description, Required = true };
+
+    /// <summary><c>--force</c>: run the stage even when its stamp says it is up to date.</summary>
+    public static Option<bool> Force() =>
+        new("--force") { Description = "Run the stage even if its content-hash stamp says it is up to date." };
+
+    /// <summary><c>--device</c>: auto, cpu or cuda.</summary>
+    public static Option<string> Device() =>
+        new("--device") { Description = "Compute device: auto (CUDA when available), cpu or cuda.", DefaultValueFactory = _ => "auto" };
+}
