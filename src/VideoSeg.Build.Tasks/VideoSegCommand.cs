@@ -87,7 +87,7 @@ public sealed class VideoSegCommand : ToolTask
     }
 
     /// <summary>Quotes an argument for the .NET command-line parser when it contains spaces or quotes.</summary>
-    internal static void AppendQuoted(StringBuilder builder, string argument)
+    public static void AppendQuoted(StringBuilder builder, string argument)
     {
         if (argument.Length > 0 && argument.IndexOfAny([' ', '\t', '"']) < 0)
         {
