@@ -40,6 +40,9 @@ public static class ErrorCodes
     /// <summary>A downloaded file's checksum does not match.</summary>
     public const string ChecksumMismatch = "VSEG3002";
 
+    /// <summary>A dataset differs from its published description (a warning, not an error).</summary>
+    public const string DatasetWarning = "VSEG3003";
+
     /// <summary>A stage failed for a reason not covered above.</summary>
     public const string StageFailed = "VSEG4001";
 

@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VideoSeg.Cli.Infrastructure;
+using VideoSeg.Core;
+using VideoSeg.Data.Acquisition;
+
+namespace VideoSeg.Cli.Commands;
+
+/// <summary>
+/// <c>videoseg acquire</c>: downloads DAVIS 2016 or SegTrackV2 (or takes an archive the user already
+/// has), verifies it and converts it into the DAVIS layout. An acquired dataset is not fetched or
+/// converted again; an interrupted acquisition resumes from the verified archive.
+/// </summary>
+public static class AcquireCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "davis2016 or segtrackv2.", Required = true };
+        dataset.AcceptOnlyFromAmong("davis2016", "segtrackv2");
+        var output = CommonOptions.RequiredDirectory("--out", "The dataset root to write (DAVIS layout).");
+        var splits = new Option<string?>("--splits") { Description = "DAVIS 2016: comma-separated splits (val, train). Default: val." };
+        var archive = new Option<FileInfo?>("--archive") { Description = "Use this already-downloaded archive instead of downloading." };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "Where downloaded archives are kept (default: <out>/../.downloads)." };
+        var urls = new Option<string[]>("--url") { Description = "Override the download URL (repeatable; tried in order).", AllowMultipleArgumentsPerToken = false };
+        var force = CommonOptions.Force();
+        var command = new Command("acquire", "Download, verify and convert DAVIS 2016 or SegTrackV2 into the DAVIS layout.") { dataset, output, splits, archive, cache, urls, force };
+        command.SetAction(async (parse, ct) =>
+        {
+            DirectoryInfo root = parse.GetValue(output)!;
+            string? splitText = parse.GetValue(splits);
+            var options = new AcquireOptions
+            {
+                FolderName = root.Name,
+                Splits = splitText?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                ArchivePath = parse.GetValue(archive)?.FullName,
+                CacheDirectory = parse.GetValue(cache)?.FullName,
+                Urls = parse.GetValue(urls) is { Length: > 0 } given ? given.Select(u => new Uri(u)).ToList() : null,
+                Overwrite = parse.GetValue(force),
+            };
+            var progress = new ConsoleProgress("acquire", 1);
+            AcquisitionResult result = await new DatasetAcquirer().AcquireAsync(
+                parse.GetValue(dataset)!,
+                root.Parent!.FullName,
+                options,
+                new SynchronousProgress<AcquisitionProgress>(p => progress.Note(p.Message)),
+                ct).ConfigureAwait(false);
+            foreach (string warning in result.Warnings)
+            {
+                Console.Out.WriteLine($"videoseg: warning {ErrorCodes.DatasetWarning}: {warning}");
+            }
+
+            progress.Note($"{result.Dataset}: {result.Sequences.Count} sequences, {result.TotalFrames} frames in {result.DatasetRoot} ({(result.Reused ? "already acquired" : "acquired")})");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

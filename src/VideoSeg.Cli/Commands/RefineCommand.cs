@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VideoSeg.Cli.Infrastructure;
+using VideoSeg.Cli.Matrix;
+using VideoSeg.Core.Imaging;
+using VideoSeg.Core.Pipeline;
+using VideoSeg.Data.Sequences;
+using VideoSeg.Flow.Devices;
+using VideoSeg.Refine;
+
+namespace VideoSeg.Cli.Commands;
+
+/// <summary>
+/// <c>videoseg refine</c>: runs every configuration of the experiment matrix on the base masks and
+/// writes each result in the DAVIS results layout, <c>&lt;out&gt;/&lt;config&gt;/masks/&lt;seq&gt;/&lt;stem&gt;.png</c>
+/// (0/255), so that official tools can score it. Iterative configurations write one folder per
+/// iteration, <c>&lt;config&gt;@&lt;k&gt;</c>.
+/// </summary>
+public static class RefineCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root (for the sequence list and frame names).");
+        var flows = CommonOptions.RequiredDirectory("--flows", "The flows root written by 'videoseg flows'.");
+        var occlusions = CommonOptions.RequiredDirectory("--occlusions", "The occlusions root written by 'videoseg occlusions' (its content is part of this stage's stamp).");
+        var baseMasks = CommonOptions.RequiredDirectory("--basemasks", "The base masks written by 'videoseg basemasks'.");
+        var matrix = CommonOptions.RequiredFile("--matrix", "The experiment matrix.");
+        var only = new Option<string[]>("--config") { Description = "Run only these configurations (repeatable); default: all." };
+        var output = CommonOptions.RequiredDirectory("--out", "Where to write <config>/masks/<seq>/<stem>.png.");
+        var device = CommonOptions.Device();
+        var seed = new Option<int>("--seed") { Description = "Seed recorded for the run (the refinements are deterministic).", DefaultValueFactory = _ => 42 };
+        var force = CommonOptions.Force();
+        var command = new Command("refine", "Run every refinement configuration of the experiment matrix.") { dataset, flows, occlusions, baseMasks, matrix, only, output, device, seed, force };
+        command.SetAction((parse, ct) =>
+        {
+            ExperimentMatrix experiments = ExperimentMatrix.Load(parse.GetValue(matrix)!.FullName);
+            string[] selected = parse.GetValue(only) ?? [];
+            IReadOnlyList<RefinementConfiguration> configurations = selected.Length == 0 ? experiments.Configurations : selected.Select(experiments.Find).ToList();
+            var layout = new DatasetLayout(parse.GetValue(dataset)!.FullName);
+            string flowsRoot = parse.GetValue(flows)!.FullName;
+            string baseRoot = parse.GetValue(baseMasks)!.FullName;
+            var stage = new IncrementalStage("refine", parse.GetValue(output)!.FullName)
+                .WithParameter("code", CodeVersion.Of<IMaskRefinement>())
+                .WithParameter("matrix", experiments.Hash)
+                .WithParameter("configurations", string.Join(',', configurations.Select(c => c.Name)))
+                .WithParameter("device", parse.GetValue(device))
+                .WithParameter("seed", parse.GetValue(seed))
+                .WithInput(flowsRoot)
+                .WithInput(parse.GetValue(occlusions)!.FullName)
+                .WithInput(baseRoot)
+                .WithInput(layout.SequenceListPath);
+            return StageRunner.RunAsync(
+                stage,
+                parse.GetValue(force),
+                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, baseRoot, experiments, configurations, partial, parse.GetValue(device)!, token), token),
+                ct);
+        });
+        return command;
+    }
+
+    private static void Compute(
+        DatasetLayout layout,
+        string flowsRoot,
+        string baseRoot,
+        ExperimentMatrix experiments,
+        IReadOnlyList<RefinementConfiguration> configurations,
+        string outputRoot,
+        string device,
+        CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> sequences = layout.ReadSequences();
+        var progress = new ConsoleProgress("refine", sequences.Count);
+        TorchSharp.torch.Device resolved = FlowDevice.Resolve(device);
+        int[] gaps = configurations.SelectMany(RefinementFactory.RequiredGaps).Distinct().Order().ToArray();
+        foreach (string name in sequences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            VideoSequence sequence = SequenceReader.Open(layout, name, cancellationToken: cancellationToken);
+            IReadOnlyList<string> stems = sequence.FrameStems;
+            IReadOnlyList<BinaryMask> baseMasks = MaskFolders.Read(baseRoot, name, stems);
+            int[] available = gaps.Where(g => Math.Abs(g) < stems.Count).ToArray();
+            using SequenceFlows flows = SequenceFlows.FromFlowFields(
+                stems.Count,
+                SequenceFlowStore.Read(flowsRoot, name, stems, available),
+                RefinementFactory.Occlusion(experiments.Occlusion),
+                resolved);
+            foreach (RefinementConfiguration configuration in configurations)
+            {
+                IMaskRefinement? refinement = RefinementFactory.Create(configuration, experiments.Threshold);
+                switch (refinement)
+                {
+                    case null:
+                        MaskFolders.Write(MasksRoot(outputRoot, configuration.Name), name, stems, baseMasks);
+                        break;
+                    case IterativeWarpingRefinement iterative:
+                        IReadOnlyList<IReadOnlyList<BinaryMask>> iterations = iterative.RefineAllIterations(baseMasks, flows, cancellationToken);
+                        for (int k = 0; k < iterations.Count; k++)
+                        {
+                            MaskFolders.Write(MasksRoot(outputRoot, configuration.IterationOutputName(k + 1)), name, stems, iterations[k]);
+                        }
+
+                        break;
+                    default:
+                        MaskFolders.Write(MasksRoot(outputRoot, configuration.Name), name, stems, refinement.Refine(baseMasks, flows, cancellationToken));
+                        break;
+                }
+            }
+
+            progress.Step($"{name} ({configurations.Count} configurations)");
+        }
+    }
+
+    private static string MasksRoot(string outputRoot, string outputName) => Path.Combine(outputRoot, outputName, "masks");
+}
