@@ -18,6 +18,9 @@ namespace VideoSeg.Data.Acquisition;
 /// </summary>
 internal sealed class ConversionContext
 {
+    /// <summary>The frame map's file name in <c>ImageSets/</c>: one line per output frame naming the archive file it came from.</summary>
+    public const string FrameMapFileName = "frames.tsv";
+
     private readonly List<string> _frameMap = ["sequence\tframe\tsource"];
 
     public ConversionContext(
@@ -161,7 +164,4 @@ internal sealed class ConversionContext
         AtomicFile.WriteAllText(Layout.SequenceListPath, list.ToString());
         AtomicFile.WriteAllText(Path.Combine(Path.GetDirectoryName(Layout.SequenceListPath)!, FrameMapFileName), string.Join('\n', _frameMap) + "\n");
     }
-
-    /// <summary>The frame map's file name in <c>ImageSets/</c>: one line per output frame naming the archive file it came from.</summary>
-    public const string FrameMapFileName = "frames.tsv";
 }

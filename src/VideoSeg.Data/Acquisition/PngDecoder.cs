@@ -153,6 +153,14 @@ internal static class PngDecoder
                 position += 1 + rowBytes;
                 Unfilter(filter, current, previous, filterStep, source);
                 int y = startY + (row * stepY);
+                if (depth == 8 && stepX == 1 && (colorType is 0 or 2))
+                {
+                    // The common cases (DAVIS and SegTrackV2 masks and frames), without per-pixel dispatch.
+                    CopyRow(current, colorType, rgb.AsSpan(y * width * 3, width * 3));
+                    (previous, current) = (current, previous);
+                    continue;
+                }
+
                 for (int column = 0; column < passWidth; column++)
                 {
                     int x = startX + (column * stepX);
@@ -268,6 +276,20 @@ internal static class PngDecoder
             rgb[c] = depth == 8
                 ? row[first + channel]
                 : (byte)(((BinaryPrimitives.ReadUInt16BigEndian(row.AsSpan((first + channel) * 2)) * 255) + 32767) / 65535);
+        }
+    }
+
+    private static void CopyRow(byte[] row, int colorType, Span<byte> rgb)
+    {
+        if (colorType == 2)
+        {
+            row.AsSpan(0, rgb.Length).CopyTo(rgb);
+            return;
+        }
+
+        for (int x = 0, o = 0; o < rgb.Length; x++, o += 3)
+        {
+            rgb[o] = rgb[o + 1] = rgb[o + 2] = row[x];
         }
     }
 

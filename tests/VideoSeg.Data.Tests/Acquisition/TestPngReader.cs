@@ -6,7 +6,10 @@ using System.Text;
 
 namespace VideoSeg.Data.Tests.Acquisition;
 
-/// <summary>Reads the plain PNGs the acquisition writes (8-bit gray or RGB, unfiltered rows), to check them independently.</summary>
+/// <summary>
+/// Reads 8-bit gray or RGB PNGs (the acquisition's output, and DAVIS's own masks), written apart
+/// from the decoder under test so that the two check each other.
+/// </summary>
 public static class TestPngReader
 {
     public static (int Width, int Height, int Channels, byte[] Pixels) Read(string path)
@@ -50,16 +53,39 @@ public static class TestPngReader
         byte[] rows = raw.ToArray();
         int stride = width * channels;
         var pixels = new byte[stride * height];
+        var previous = new byte[stride];
         for (int y = 0; y < height; y++)
         {
-            if (rows[y * (stride + 1)] != 0)
+            int filter = rows[y * (stride + 1)];
+            var row = new byte[stride];
+            Array.Copy(rows, (y * (stride + 1)) + 1, row, 0, stride);
+            for (int i = 0; i < stride; i++)
             {
-                throw new InvalidDataException("filtered row");
+                int left = i >= channels ? row[i - channels] : 0;
+                int up = previous[i];
+                int upLeft = i >= channels ? previous[i - channels] : 0;
+                row[i] += (byte)(filter switch
+                {
+                    0 => 0,
+                    1 => left,
+                    2 => up,
+                    3 => (left + up) / 2,
+                    4 => Paeth(left, up, upLeft),
+                    _ => throw new InvalidDataException($"filter {filter}"),
+                });
             }
 
-            Array.Copy(rows, (y * (stride + 1)) + 1, pixels, y * stride, stride);
+            row.CopyTo(pixels, y * stride);
+            previous = row;
         }
 
         return (width, height, channels, pixels);
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        int p = a + b - c;
+        int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 }
