@@ -1,0 +1,10 @@
+namespace VideoSeg.Data.Acquisition;
+
+/// <summary>One report from <see cref="DatasetAcquirer.AcquireAsync"/>.</summary>
+/// <param name="Kind">What the report carries.</param>
+/// <param name="Message">A line for the log; empty for <see cref="AcquisitionEventKind.Download"/>.</param>
+public sealed record AcquisitionProgress(AcquisitionEventKind Kind, string Message)
+{
+    /// <summary>The download's progress, for <see cref="AcquisitionEventKind.Download"/> reports.</summary>
+    public DownloadProgress? Download { get; init; }
+}
