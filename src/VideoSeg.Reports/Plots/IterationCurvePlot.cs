@@ -36,7 +36,7 @@ public static class IterationCurvePlot
         {
             using Plot plot = Build(points, options);
             png = plot.GetImage(options.Width, options.Height).GetImageBytes(ImageFormat.Png);
-            svg = plot.GetSvgXml(options.Width, options.Height);
+            svg = SvgIdentifiers.Normalize(plot.GetSvgXml(options.Width, options.Height));
         }
 
         AtomicFile.WriteAllBytes(pngPath, png);
