@@ -116,7 +116,7 @@ public static class ComparisonTableWriter
             "Ours (real data)", "Ours measured on", "Ours (synthetic suite)", "Synthetic suite measured on",
         ];
         text.Append(MarkdownText.Row(header));
-        text.Append(MarkdownText.Separator(header.Length, 3));
+        text.Append(MarkdownText.Separator(false, false, false, true, false, true, false, true, false));
         foreach (ComparisonRow row in rows)
         {
             text.Append(MarkdownText.Row(

@@ -89,7 +89,8 @@ public static class IterationCurvePlot
         int maxIteration = points.Max(p => p.Iteration);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(maxIteration <= 12 ? 1 : Math.Ceiling(maxIteration / 12.0));
         plot.Axes.SetLimitsX(-0.5, maxIteration + 0.5);
-        plot.ShowLegend(Alignment.LowerLeft);
+        // Outside the data area, so the legend never hides a curve.
+        plot.ShowLegend(Edge.Bottom);
 
         // Every text element in the figure: title, axis labels, tick labels, legend.
         plot.Font.Set(RepositoryFont.ScottPlotFontName);

@@ -6,12 +6,14 @@ namespace VideoSeg.Reports.Qualitative;
 /// <param name="CaptionHeight">The height of the caption band above the images, in pixels.</param>
 /// <param name="FontSize">The caption's preferred text size in pixels; long captions are drawn smaller to fit.</param>
 /// <param name="OverlayOpacity">How strongly a mask's colour covers the frame, in [0, 1].</param>
+/// <param name="Gutter">Pixels of background kept between neighbouring panels' images (half on each side).</param>
 public sealed record QualitativeStripOptions(
     int PanelWidth = 320,
     int ImageHeight = 180,
     int CaptionHeight = 28,
     float FontSize = 15f,
-    double OverlayOpacity = 0.5)
+    double OverlayOpacity = 0.5,
+    int Gutter = 4)
 {
     /// <summary>The defaults: 320-pixel panels, 180-pixel images, a 28-pixel caption band.</summary>
     public static QualitativeStripOptions Default { get; } = new();

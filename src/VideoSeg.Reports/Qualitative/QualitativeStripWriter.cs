@@ -59,6 +59,7 @@ public static class QualitativeStripWriter
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PanelWidth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.ImageHeight);
         ArgumentOutOfRangeException.ThrowIfNegative(options.CaptionHeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Gutter);
         RequireSameSize(frame, truth, "ground truth", sourceName);
         foreach (LabelledMask mask in masks)
         {
@@ -117,8 +118,9 @@ public static class QualitativeStripWriter
 
         DrawCaption(canvas, left, caption, options);
 
-        // Fit the frame inside the panel's image area, keeping its aspect ratio, centred.
-        float scale = Math.Min((float)options.PanelWidth / frame.Width, (float)options.ImageHeight / frame.Height);
+        // Fit the frame inside the panel's image area less the gutter, keeping its aspect ratio, centred.
+        float available = Math.Max(1, options.PanelWidth - options.Gutter);
+        float scale = Math.Min(available / frame.Width, (float)options.ImageHeight / frame.Height);
         float width = frame.Width * scale;
         float height = frame.Height * scale;
         SKRect destination = SKRect.Create(

@@ -39,13 +39,13 @@ internal static class MarkdownText
     /// <summary>One Markdown table row from its cells.</summary>
     internal static string Row(params string[] cells) => "| " + string.Join(" | ", cells) + " |\n";
 
-    /// <summary>The separator row under a header of <paramref name="columns"/> cells; the first <paramref name="textColumns"/> are left-aligned, the rest right-aligned.</summary>
-    internal static string Separator(int columns, int textColumns)
+    /// <summary>The separator row under a header: numeric columns right-aligned, text columns left-aligned.</summary>
+    internal static string Separator(params bool[] numeric)
     {
-        var cells = new string[columns];
-        for (int i = 0; i < columns; i++)
+        var cells = new string[numeric.Length];
+        for (int i = 0; i < numeric.Length; i++)
         {
-            cells[i] = i < textColumns ? ":---" : "---:";
+            cells[i] = numeric[i] ? "---:" : ":---";
         }
 
         return Row(cells);

@@ -42,7 +42,7 @@ public static class Table1MarkdownWriter
         header.AddRange(datasets.Select(d => $"J {MarkdownText.Cell(d)}"));
         header.AddRange(datasets.Select(d => $"ΔJ {MarkdownText.Cell(d)}"));
         text.Append(MarkdownText.Row([.. header]));
-        text.Append(MarkdownText.Separator(header.Count, 2));
+        text.Append(MarkdownText.Separator([.. header.Select((_, i) => i >= 2)]));
         foreach (string configuration in configurations)
         {
             Table1Row first = rows.First(r => string.Equals(r.Configuration, configuration, StringComparison.Ordinal));
@@ -60,7 +60,7 @@ public static class Table1MarkdownWriter
             "Sequences", "Frames", "J", "ΔJ", "F", "ΔF", "J recall", "J decay",
         ];
         text.Append(MarkdownText.Row(detailHeader));
-        text.Append(MarkdownText.Separator(detailHeader.Length, 5));
+        text.Append(MarkdownText.Separator([.. detailHeader.Select((_, i) => i >= 5)]));
         foreach (Table1Row row in rows)
         {
             text.Append(MarkdownText.Row(
