@@ -131,7 +131,8 @@ public static class FlowsCommand
         var metadata = new SortedDictionary<string, object>(StringComparer.Ordinal)
         {
             ["estimator"] = options.Estimator,
-            ["device"] = device is null ? "none" : FlowDevice.Describe(device),
+            ["device"] = device is null ? "none (imported)" : FlowDevice.Describe(device),
+            ["libtorch"] = device is null ? "not used" : torch.__version__,
             ["width"] = options.Width,
             ["height"] = options.Height,
             ["gaps"] = options.Gaps,

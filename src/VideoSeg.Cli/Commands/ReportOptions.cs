@@ -1,0 +1,30 @@
+namespace VideoSeg.Cli.Commands;
+
+/// <summary>The inputs of <c>videoseg report</c>.</summary>
+/// <param name="Suite">The suite name: synthetic, davis2016 or segtrackv2.</param>
+/// <param name="Dataset">The suite root.</param>
+/// <param name="Evaluation">The evaluate stage's output.</param>
+/// <param name="Refined">The refine stage's output (masks for the qualitative strip).</param>
+/// <param name="Flows">The flows stage's output (its flows.json names the estimator, device and libtorch).</param>
+/// <param name="Matrix">The experiment matrix.</param>
+/// <param name="Output">The report folder.</param>
+/// <param name="Aggregation">sequences (DAVIS) or frames (SegTrackV2, GWM).</param>
+/// <param name="BaseMasks">The base-mask source, for the tables.</param>
+/// <param name="StripSequence">The sequence shown in the qualitative strip; null picks the first.</param>
+/// <param name="RepositoryRoot">The repository, for its git SHA.</param>
+/// <param name="Seed">The run's seed, recorded in the manifest.</param>
+/// <param name="Force">Run even when up to date.</param>
+public sealed record ReportOptions(
+    string Suite,
+    string Dataset,
+    string Evaluation,
+    string Refined,
+    string Flows,
+    string Matrix,
+    string Output,
+    string Aggregation,
+    string BaseMasks,
+    string? StripSequence,
+    string RepositoryRoot,
+    int Seed,
+    bool Force);
