@@ -45,25 +45,28 @@ public static class PngEncoder
         header[12] = 0;
         WriteChunk(output, "IHDR", header);
 
+        var filtered = new byte[(stride + 1) * height];
+        var previous = new byte[stride];
+        var candidates = new byte[5][];
+        for (int f = 0; f < candidates.Length; f++)
+        {
+            candidates[f] = new byte[stride + 1];
+            candidates[f][0] = (byte)f;
+        }
+
+        for (int y = 0; y < height; y++)
+        {
+            ReadOnlySpan<byte> row = pixels.Slice(y * stride, stride);
+            byte[] best = FilterRow(row, previous, channels, candidates);
+            best.CopyTo(filtered, y * (stride + 1));
+            row.CopyTo(previous);
+        }
+
         using (var compressed = new MemoryStream())
         {
             using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
             {
-                var previous = new byte[stride];
-                var candidates = new byte[5][];
-                for (int f = 0; f < candidates.Length; f++)
-                {
-                    candidates[f] = new byte[stride + 1];
-                    candidates[f][0] = (byte)f;
-                }
-
-                for (int y = 0; y < height; y++)
-                {
-                    ReadOnlySpan<byte> row = pixels.Slice(y * stride, stride);
-                    byte[] best = FilterRow(row, previous, channels, candidates);
-                    zlib.Write(best);
-                    row.CopyTo(previous);
-                }
+                zlib.Write(filtered);
             }
 
             WriteChunk(output, "IDAT", compressed.GetBuffer().AsSpan(0, (int)compressed.Length));
@@ -75,34 +78,39 @@ public static class PngEncoder
 
     private static byte[] FilterRow(ReadOnlySpan<byte> row, ReadOnlySpan<byte> previous, int bpp, byte[][] candidates)
     {
+        Span<byte> none = candidates[0].AsSpan(1);
+        Span<byte> sub = candidates[1].AsSpan(1);
+        Span<byte> up = candidates[2].AsSpan(1);
+        Span<byte> average = candidates[3].AsSpan(1);
+        Span<byte> paeth = candidates[4].AsSpan(1);
+        row.CopyTo(none);
+        for (int i = 0; i < row.Length; i++)
+        {
+            int a = i >= bpp ? row[i - bpp] : 0;
+            int b = previous[i];
+            int c = i >= bpp ? previous[i - bpp] : 0;
+            int x = row[i];
+            sub[i] = (byte)(x - a);
+            up[i] = (byte)(x - b);
+            average[i] = (byte)(x - ((a + b) >> 1));
+            paeth[i] = (byte)(x - Paeth(a, b, c));
+        }
+
         long bestScore = long.MaxValue;
         byte[] best = candidates[0];
-        for (int filter = 0; filter < candidates.Length; filter++)
+        foreach (byte[] candidate in candidates)
         {
-            Span<byte> target = candidates[filter].AsSpan(1);
             long score = 0;
-            for (int i = 0; i < row.Length; i++)
+            for (int i = 1; i < candidate.Length; i++)
             {
-                int a = i >= bpp ? row[i - bpp] : 0;
-                int b = previous[i];
-                int c = i >= bpp ? previous[i - bpp] : 0;
-                int predictor = filter switch
-                {
-                    0 => 0,
-                    1 => a,
-                    2 => b,
-                    3 => (a + b) >> 1,
-                    _ => Paeth(a, b, c),
-                };
-                byte value = (byte)(row[i] - predictor);
-                target[i] = value;
-                score += value < 128 ? value : 256 - value;
+                // Bytes are scored as signed values, the heuristic the PNG specification recommends.
+                score += (sbyte)candidate[i] < 0 ? -(sbyte)candidate[i] : candidate[i];
             }
 
             if (score < bestScore)
             {
                 bestScore = score;
-                best = candidates[filter];
+                best = candidate;
             }
         }
 
