@@ -5,8 +5,9 @@ namespace VideoSeg.Data.Synthetic;
 /// <summary>
 /// A seeded, periodic RGB texture (a power-of-two square raster that tiles seamlessly), made of
 /// multi-octave value noise, optionally mixed with stripes or a checkerboard, coloured between two
-/// base colours with an accent. Its finest octave has a period of 8 texels, so bilinear sampling
-/// reproduces it closely and optical flow can be estimated on it. Sampling wraps, so a texture
+/// base colours with an accent. Finer octaves weigh more, down to a period of 4 texels, so the texture
+/// has strong gradients at every scale (optical flow is estimable and a one-pixel shift changes the colour
+/// clearly) while bilinear sampling of the smooth lattice interpolation still reproduces it closely. Sampling wraps, so a texture
 /// covers the whole plane.
 /// </summary>
 internal sealed class ProceduralTexture
@@ -30,7 +31,7 @@ internal sealed class ProceduralTexture
             throw new ArgumentOutOfRangeException(nameof(size), size, "a power of two, at least 16");
         }
 
-        double[] shade = PeriodicNoise(random, size, 8, Math.Min(64, size / 4), 0.9);
+        double[] shade = PeriodicNoise(random, size, 4, Math.Min(64, size / 4), 1.3);
         double[] tint = PeriodicNoise(random, size, 16, Math.Min(64, size / 4), 0.7);
         int k = random.NextInt(4, 9);
         int kx = random.NextInt(1, 5);

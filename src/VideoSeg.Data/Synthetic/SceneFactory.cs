@@ -24,8 +24,8 @@ internal static class SceneFactory
 
         CameraMotion camera = CreateCamera(random, centerX, centerY, Math.Max(width, height) / 2.0);
         double hue = random.NextDouble();
-        double[] backgroundA = Hsv(hue, random.Uniform(0.3, 0.6), random.Uniform(0.25, 0.45));
-        double[] backgroundB = Hsv(hue + random.Uniform(0.05, 0.15), random.Uniform(0.25, 0.5), random.Uniform(0.6, 0.85));
+        double[] backgroundA = Hsv(hue, random.Uniform(0.3, 0.6), random.Uniform(0.2, 0.4));
+        double[] backgroundB = Hsv(hue + random.Uniform(0.05, 0.15), random.Uniform(0.25, 0.5), random.Uniform(0.65, 0.9));
         double[] backgroundAccent = Hsv(hue + 0.5, 0.5, 0.6);
         var backgroundStyle = (TextureStyle)random.NextInt(0, 3);
         ProceduralTexture background = ProceduralTexture.Create(random, 512, backgroundStyle, backgroundA, backgroundB, backgroundAccent);
@@ -245,11 +245,11 @@ internal static class SceneFactory
         CenterX = centerX,
         CenterY = centerY,
         Length = length,
-        PanRateX = random.Uniform(-0.004, 0.004),
-        PanRateY = random.Uniform(-0.002, 0.002),
-        PanAmplitudeX = random.Uniform(0.03, 0.08),
-        PanAmplitudeY = random.Uniform(0.02, 0.05),
-        PanFrequency = random.Uniform(0.05, 0.12),
+        PanRateX = random.NextSign() * random.Uniform(0.002, 0.006),
+        PanRateY = random.Uniform(-0.003, 0.003),
+        PanAmplitudeX = random.Uniform(0.08, 0.15),
+        PanAmplitudeY = random.Uniform(0.03, 0.06),
+        PanFrequency = random.Uniform(0.06, 0.12),
         PanPhase = random.Uniform(0, 2 * Math.PI),
         RotationAmplitude = random.Uniform(0.01, 0.04),
         RotationFrequency = random.Uniform(0.03, 0.08),
