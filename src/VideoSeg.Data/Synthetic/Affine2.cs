@@ -5,9 +5,6 @@ namespace VideoSeg.Data.Synthetic;
 /// <summary>A 2-D affine map: x' = A·x + B·y + Tx, y' = C·x + D·y + Ty.</summary>
 internal readonly record struct Affine2(double A, double B, double C, double D, double Tx, double Ty)
 {
-    /// <summary>The identity map.</summary>
-    public static Affine2 Identity => new(1, 0, 0, 1, 0, 0);
-
     /// <summary>Maps the point (<paramref name="x"/>, <paramref name="y"/>).</summary>
     public void Apply(double x, double y, out double outX, out double outY)
     {

@@ -70,11 +70,6 @@ internal sealed record ObjectTrajectory
     /// <summary>The frame at which the object moves again.</summary>
     public double StopEnd { get; init; }
 
-    /// <summary>Whether the pose changes at all over time.</summary>
-    public bool IsStatic =>
-        VelocityX == 0 && VelocityY == 0 && AmplitudeX == 0 && AmplitudeY == 0 && RotationRate == 0 &&
-        ScaleAmplitude == 0 && AspectAmplitude == 0 && ShearAmplitude == 0;
-
     /// <summary>A pose that never changes: the object is still in the world and moves only with the camera.</summary>
     public static ObjectTrajectory Still(double x, double y, double rotation, double scale) =>
         new() { CenterX = x, CenterY = y, Rotation = rotation, Scale = scale };
