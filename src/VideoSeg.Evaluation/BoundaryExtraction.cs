@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace VideoSeg.Evaluation;
 
@@ -10,6 +11,7 @@ namespace VideoSeg.Evaluation;
 /// </summary>
 internal static class BoundaryExtraction
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Extract(PackedMask segmentation, PackedMask boundary)
     {
         int height = segmentation.Height;

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace VideoSeg.Evaluation;
 
@@ -17,6 +18,8 @@ internal sealed class DiskMatcher
     private readonly int[] _distinctHalfWidths;
     private readonly int[] _halfWidthIndex;
     private ulong[][] _horizontal = [];
+    private int[] _firstWord = [];
+    private int[] _lastWord = [];
     private ulong[] _scratchA = [];
     private ulong[] _scratchB = [];
 
@@ -48,6 +51,7 @@ internal sealed class DiskMatcher
     public int Radius => _radius;
 
     /// <summary>The number of set pixels of <paramref name="probe"/> within the disk around some set pixel of <paramref name="source"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long CountMatched(PackedMask probe, PackedMask source)
     {
         int height = source.Height;
@@ -63,9 +67,18 @@ internal sealed class DiskMatcher
                 continue;
             }
 
-            Span<ulong> current = _scratchA.AsSpan(0, words);
-            Span<ulong> next = _scratchB.AsSpan(0, words);
-            source.Row(y).CopyTo(current);
+            // Only the words that the widest run can reach from the row's set words are worked on;
+            // the others stay zero and are never read.
+            ReadOnlySpan<ulong> sourceRow = source.Row(y);
+            int reachWords = (_radius + 63) >> 6;
+            int firstWord = Math.Max(0, sourceRow.IndexOfAnyExcept(0UL) - reachWords);
+            int lastWord = Math.Min(words - 1, sourceRow.LastIndexOfAnyExcept(0UL) + reachWords);
+            int span = lastWord - firstWord + 1;
+            _firstWord[y] = firstWord;
+            _lastWord[y] = lastWord;
+            Span<ulong> current = _scratchA.AsSpan(0, span);
+            Span<ulong> next = _scratchB.AsSpan(0, span);
+            sourceRow.Slice(firstWord, span).CopyTo(current);
             int reach = 0;
             for (int index = 0; index < _distinctHalfWidths.Length; index++)
             {
@@ -81,7 +94,7 @@ internal sealed class DiskMatcher
                     reach += step;
                 }
 
-                current.CopyTo(_horizontal[index].AsSpan(y * words, words));
+                current.CopyTo(_horizontal[index].AsSpan((y * words) + firstWord, span));
             }
         }
 
@@ -107,7 +120,7 @@ internal sealed class DiskMatcher
                 ulong covered = 0;
                 for (int yy = first; yy <= last; yy++)
                 {
-                    if (source.RowHasBits[yy])
+                    if (source.RowHasBits[yy] && i >= _firstWord[yy] && i <= _lastWord[yy])
                     {
                         covered |= _horizontal[_halfWidthIndex[Math.Abs(yy - y)]][(yy * words) + i];
                     }
@@ -132,6 +145,12 @@ internal sealed class DiskMatcher
             }
         }
 
+        if (_firstWord.Length < height)
+        {
+            _firstWord = new int[height];
+            _lastWord = new int[height];
+        }
+
         if (_scratchA.Length < words)
         {
             _scratchA = new ulong[words];
@@ -140,6 +159,7 @@ internal sealed class DiskMatcher
     }
 
     /// <summary>dst = src ∪ (src shifted east by <paramref name="step"/>) ∪ (src shifted west by it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DilateStep(ReadOnlySpan<ulong> source, Span<ulong> destination, int step)
     {
         int wordShift = step >> 6;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 
@@ -64,6 +65,7 @@ internal sealed class FrameScorer
     }
 
     /// <summary>db_eval_iou: |S∩G| / |S∪G|, and 1 when the union is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double JaccardOfLoaded()
     {
         ReadOnlySpan<ulong> s = _prediction!.Words;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using VideoSeg.Core.Imaging;
@@ -39,6 +40,7 @@ internal sealed class PackedMask
     public Span<ulong> Row(int y) => Words.AsSpan(y * WordsPerRow, WordsPerRow);
 
     /// <summary>Packs <paramref name="mask"/>, treating every non-zero byte as foreground (numpy's astype(bool)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Load(BinaryMask mask)
     {
         byte[] data = mask.Data;

@@ -90,26 +90,40 @@ internal static class Masks
 
     private static BinaryMask Morph(BinaryMask mask, int radius, bool grow)
     {
-        var result = new BinaryMask(mask.Width, mask.Height);
-        for (int y = 0; y < mask.Height; y++)
-        {
-            for (int x = 0; x < mask.Width; x++)
-            {
-                bool any = false;
-                bool all = true;
-                for (int dy = -radius; dy <= radius; dy++)
-                {
-                    for (int dx = -radius; dx <= radius; dx++)
-                    {
-                        int sx = x + dx;
-                        int sy = y + dy;
-                        bool value = sx >= 0 && sy >= 0 && sx < mask.Width && sy < mask.Height && mask[sx, sy];
-                        any |= value;
-                        all &= value;
-                    }
-                }
+        // A square is separable: a 1-D pass along rows, then one along columns. Outside the image
+        // counts as background, so erosion eats in from the border.
+        BinaryMask rows = Pass(mask, radius, grow, horizontal: true);
+        return Pass(rows, radius, grow, horizontal: false);
+    }
 
-                result[x, y] = grow ? any : all;
+    private static BinaryMask Pass(BinaryMask mask, int radius, bool grow, bool horizontal)
+    {
+        int length = horizontal ? mask.Width : mask.Height;
+        int lines = horizontal ? mask.Height : mask.Width;
+        var result = new BinaryMask(mask.Width, mask.Height);
+        var prefix = new int[length + 1];
+        for (int line = 0; line < lines; line++)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                bool value = horizontal ? mask[i, line] : mask[line, i];
+                prefix[i + 1] = prefix[i] + (value ? 1 : 0);
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                int lo = i - radius;
+                int hi = i + radius;
+                int set = prefix[Math.Min(length, hi + 1)] - prefix[Math.Max(0, lo)];
+                bool value = grow ? set > 0 : set == (2 * radius) + 1;
+                if (horizontal)
+                {
+                    result[i, line] = value;
+                }
+                else
+                {
+                    result[line, i] = value;
+                }
             }
         }
 
