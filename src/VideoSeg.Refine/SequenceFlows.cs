@@ -15,7 +15,7 @@ namespace VideoSeg.Refine;
 /// and rows whose target t + g lies outside the sequence are zero and never read (<see cref="HasFlow"/>).
 /// Where both g and −g are present it also holds the visibility masks (N, 1, H, W), 1 = visible, of the
 /// flow t → t + g, computed by <see cref="UnFlowOcclusion"/> from the pair (flow t→t+g, flow t+g→t).
-/// Owns its tensors: dispose it.
+/// Owns its tensors (they belong to no dispose scope): dispose it.
 /// </summary>
 public sealed class SequenceFlows : IDisposable
 {
@@ -94,7 +94,6 @@ public sealed class SequenceFlows : IDisposable
     {
         ArgumentNullException.ThrowIfNull(flowsByGap);
         ArgumentNullException.ThrowIfNull(device);
-        using var scope = NewDisposeScope();
         var tensors = new Dictionary<int, Tensor>();
         foreach ((int gap, IReadOnlyList<FlowField?> flows) in flowsByGap)
         {
@@ -125,13 +124,17 @@ public sealed class SequenceFlows : IDisposable
             tensors[gap] = FlowTensors.FromFlowFields(filled, device);
         }
 
-        SequenceFlows result = FromTensors(tensors, occlusion);
-        foreach (Tensor flow in tensors.Values)
+        try
         {
-            flow.Dispose();
+            return FromTensors(tensors, occlusion);
         }
-
-        return result;
+        finally
+        {
+            foreach (Tensor flow in tensors.Values)
+            {
+                flow.Dispose();
+            }
+        }
     }
 
     /// <summary>
@@ -163,7 +166,7 @@ public sealed class SequenceFlows : IDisposable
         {
             foreach ((int gap, Tensor flow) in flowsByGap)
             {
-                if (gap == 0 || !flow.shape.AsSpan().SequenceEqual(first.shape) || flow.device != device)
+                if (gap == 0 || !flow.shape.AsSpan().SequenceEqual(first.shape) || flow.device_type != device.type || flow.device_index != device.index)
                 {
                     throw new VideoSegException(
                         ErrorCodes.SizeMismatch,
@@ -172,7 +175,7 @@ public sealed class SequenceFlows : IDisposable
 
                 Tensor copy = flow.to_type(ScalarType.Float32).clone();
                 ZeroRowsWithoutTarget(copy, gap, frameCount);
-                flows[gap] = copy.MoveToOuterDisposeScope();
+                flows[gap] = copy.DetachFromDisposeScope();
             }
 
             if (occlusion is not null)
@@ -181,7 +184,7 @@ public sealed class SequenceFlows : IDisposable
                 {
                     if (flows.TryGetValue(-gap, out Tensor? opposite))
                     {
-                        visibility[gap] = ComputeVisibility(flows[gap], opposite, gap, frameCount, occlusion).MoveToOuterDisposeScope();
+                        visibility[gap] = ComputeVisibility(flows[gap], opposite, gap, frameCount, occlusion).DetachFromDisposeScope();
                     }
                 }
             }
