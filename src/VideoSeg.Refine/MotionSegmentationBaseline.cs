@@ -102,22 +102,20 @@ public sealed class MotionSegmentationBaseline
         long count = flows.shape[0];
         long height = flows.shape[2];
         long width = flows.shape[3];
-        Tensor flow = flows.to_type(ScalarType.Float64);
         Tensor basis = Basis(height, width, flows.device);                      // (H, W, 6)
 
         int stride = _options.FitStride;
         Tensor fitBasis = basis.slice(0, 0, height, stride).slice(1, 0, width, stride).reshape(-1, Terms);    // (P, 6)
-        Tensor fitFlow = flow.slice(2, 0, height, stride).slice(3, 0, width, stride).flatten(2).transpose(1, 2); // (N, P, 2)
+        Tensor fitFlow = flows.slice(2, 0, height, stride).slice(3, 0, width, stride).to_type(ScalarType.Float64).flatten(2).transpose(1, 2); // (N, P, 2)
         Tensor ridge = eye(Terms, dtype: ScalarType.Float64, device: flows.device) * 1e-9;
         long kept = Math.Max(Terms, (long)Math.Ceiling(_options.TrimKeepFraction * fitBasis.shape[0]));
         Tensor parameters = BestStart(fitBasis, fitFlow, ridge, kept);
-        Tensor weights;
         for (int i = 0; i < _options.TrimSteps; i++)
         {
             // Concentration step of least trimmed squares: refit on the best-explained pixels only.
             Tensor residual = ResidualMagnitude(fitBasis, fitFlow, parameters);
             Tensor cutoff = residual.kthvalue(kept, 1, keepdim: true).values;
-            weights = residual.le(cutoff).to_type(ScalarType.Float64).unsqueeze(-1);
+            Tensor weights = residual.le(cutoff).to_type(ScalarType.Float64).unsqueeze(-1);
             parameters = Solve(fitBasis, fitFlow, weights, ridge);
         }
 
@@ -126,11 +124,13 @@ public sealed class MotionSegmentationBaseline
             Tensor residual = ResidualMagnitude(fitBasis, fitFlow, parameters);  // (N, P)
             Tensor scale = (RowMedian(residual) * 1.4826).clamp_min(1e-6);
             Tensor u = residual / (scale * _options.TukeyC);
-            weights = (1 - u.square()).clamp_min(0).square().unsqueeze(-1);
+            Tensor weights = (1 - u.square()).clamp_min(0).square().unsqueeze(-1);
             parameters = Solve(fitBasis, fitFlow, weights, ridge);
         }
 
-        Tensor fullResidual = ResidualMagnitude(basis.reshape(-1, Terms), flow.flatten(2).transpose(1, 2), parameters); // (N, H·W)
+        // Full resolution in float32 and in the flow's own (N, 2, H·W) layout: no transposed copies of the big tensors.
+        Tensor model = parameters.to_type(ScalarType.Float32).transpose(1, 2).matmul(basis.to_type(ScalarType.Float32).reshape(-1, Terms).t()); // (N, 2, H·W)
+        Tensor fullResidual = (flows.to_type(ScalarType.Float32).flatten(2) - model).square().sum(1).sqrt();                                        // (N, H·W)
         Tensor median = RowMedian(fullResidual);
         Tensor mad = RowMedian((fullResidual - median).abs());
         Tensor threshold = (median + (_options.ThresholdMads * 1.4826 * mad)).clamp_min(_options.MinResidual);

@@ -11,7 +11,10 @@ namespace VideoSeg.Refine;
 /// </param>
 /// <param name="MinResidual">The threshold never falls below this many pixels, so a perfect fit does not flag noise-free pixels.</param>
 /// <param name="OpeningRadius">Radius of the square morphological opening that removes isolated foreground pixels; 0 turns it off.</param>
-/// <param name="FitStride">The fit uses every FitStride-th row and column (residuals are still evaluated at every pixel).</param>
+/// <param name="FitStride">
+/// The fit uses every FitStride-th row and column (residuals are still evaluated at every pixel): 4 leaves about 25,000 points
+/// for 12 parameters at 854×480.
+/// </param>
 /// <param name="MaxForegroundFraction">
 /// Where more than this fraction of a frame is foreground (or three image corners are), the fit has locked onto the object and
 /// the mask is inverted. With the default 0.5 the fraction test rarely fires, as the threshold lies above the median residual.
@@ -24,5 +27,5 @@ public sealed record MotionSegmentationOptions(
     float ThresholdMads = 3f,
     float MinResidual = 0.5f,
     int OpeningRadius = 1,
-    int FitStride = 2,
+    int FitStride = 4,
     float MaxForegroundFraction = 0.5f);
