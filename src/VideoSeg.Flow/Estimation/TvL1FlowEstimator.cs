@@ -275,8 +275,41 @@ public sealed class TvL1FlowEstimator : IFlowEstimator
         return F.conv2d(F.pad(dual, [1, 0, 1, 0], PaddingModes.Constant, 0.0), kernel, groups: channels);
     }
 
-    /// <summary>A size×size median of each channel with replicated borders, chunked over the batch to bound memory.</summary>
-    private static Tensor MedianFilter(Tensor field, int size)
+    /// <summary>A size×size median of each channel with replicated borders.</summary>
+    private static Tensor MedianFilter(Tensor field, int size) => size == 3 ? Median3x3(field) : MedianBySelection(field, size);
+
+    /// <summary>
+    /// The 3×3 median as Devillard's 19-exchange network over the nine shifted views: element-wise minima and maxima
+    /// are several times cheaper than selecting within unfolded windows.
+    /// </summary>
+    private static Tensor Median3x3(Tensor field)
+    {
+        long height = field.shape[2];
+        long width = field.shape[3];
+        Tensor padded = F.pad(field, [1, 1, 1, 1], PaddingModes.Replicate);
+        var p = new Tensor[9];
+        for (int dy = 0; dy < 3; dy++)
+        {
+            for (int dx = 0; dx < 3; dx++)
+            {
+                p[(dy * 3) + dx] = padded.narrow(2, dy, height).narrow(3, dx, width);
+            }
+        }
+
+        ReadOnlySpan<int> exchanges = [1, 2, 4, 5, 7, 8, 0, 1, 3, 4, 6, 7, 1, 2, 4, 5, 7, 8, 0, 3, 5, 8, 4, 7, 3, 6, 1, 4, 2, 5, 4, 7, 4, 2, 6, 4, 4, 2];
+        for (int i = 0; i < exchanges.Length; i += 2)
+        {
+            Tensor a = p[exchanges[i]];
+            Tensor b = p[exchanges[i + 1]];
+            p[exchanges[i]] = minimum(a, b);
+            p[exchanges[i + 1]] = maximum(a, b);
+        }
+
+        return p[4];
+    }
+
+    /// <summary>A size×size median by selection within unfolded windows, chunked over the batch to bound memory.</summary>
+    private static Tensor MedianBySelection(Tensor field, int size)
     {
         int radius = size / 2;
         long n = field.shape[0];
