@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Threading.Tasks;
-using VideoSeg.Cli.Commands;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core;
 

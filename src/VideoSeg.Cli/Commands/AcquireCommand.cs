@@ -1,10 +1,7 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core;
 using VideoSeg.Data.Acquisition;

@@ -337,7 +337,7 @@ public static class BenchCommand
         AtomicFile.WriteAllText(Path.Combine(output, "bench-report.csv"), csv.ToString());
         var md = new StringBuilder();
         md.AppendLine("# VideoSeg benchmarks").AppendLine();
-        md.AppendLine("```").AppendLine($"videoseg {ToolVersions.Of<Program>()}, {ToolVersions.Runtime}, {ToolVersions.Platform}");
+        md.AppendLine("```").AppendLine($"videoseg {ToolVersions.Of(typeof(Program))}, {ToolVersions.Runtime}, {ToolVersions.Platform}");
         md.AppendLine($"TorchSharp {ToolVersions.Of<torch.Tensor>()}, libtorch {torch.__version__}, device {FlowDevice.Describe(device)}, {Environment.ProcessorCount} logical processors").AppendLine("```").AppendLine();
         md.AppendLine("Ratios compare with the peer named in the same row, measured in the same run: for fps, ours ÷ peer's time ratio (a speed-up); for s/pair and px, ours ÷ peer (lower is better).").AppendLine();
         foreach (IGrouping<string, BenchRow> group in rows.GroupBy(r => r.Group))

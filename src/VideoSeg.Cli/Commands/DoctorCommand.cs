@@ -17,7 +17,7 @@ public static class DoctorCommand
         var command = new Command("doctor", "Print the torch backend, device, libtorch version, thread count and whether the libstdc++ fix was applied.") { device };
         command.SetAction(parse =>
         {
-            Console.Out.WriteLine($"videoseg        {ToolVersions.Of<Program>()}");
+            Console.Out.WriteLine($"videoseg        {ToolVersions.Of(typeof(Program))}");
             Console.Out.WriteLine($"runtime         {ToolVersions.Runtime} on {ToolVersions.Platform}");
             Console.Out.WriteLine($"libstdc++ fix   build: {NativeShim.DescribeBuildFix()}");
             Console.Out.WriteLine($"                shim loaded in this process: {(NativeShim.Loaded ? "yes" : "no")}");

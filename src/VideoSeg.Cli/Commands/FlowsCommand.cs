@@ -27,6 +27,7 @@ namespace VideoSeg.Cli.Commands;
 /// </summary>
 public static class FlowsCommand
 {
+    private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
     private static readonly string[] s_estimators = ["tvl1", "tvl1-fast", "groundtruth", "import-flo", "import-npy"];
 
     /// <summary>Creates the command.</summary>
@@ -138,13 +139,13 @@ public static class FlowsCommand
             ["gaps"] = options.Gaps,
             ["tvl1"] = estimator is null ? "n/a" : (options.Estimator == "tvl1-fast" ? TvL1Options.Fast : TvL1Options.Accurate).ToString(),
         };
-        AtomicFile.WriteAllText(Path.Combine(outputRoot, "flows.json"), JsonSerializer.Serialize(metadata, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(outputRoot, "flows.json"), JsonSerializer.Serialize(metadata, s_json));
         progress.Note($"seconds per sequence: {string.Join(", ", timings.Select(t => $"{t.Key} {t.Value:F1}"))}");
     }
 
     private static List<GapFlows> Estimate(IFlowEstimator estimator, VideoSequence sequence, FlowsOptions options, CancellationToken cancellationToken)
     {
-        IReadOnlyList<RgbImage> frames = SequenceReader.ReadFrames(sequence, cancellationToken)
+        List<RgbImage> frames = SequenceReader.ReadFrames(sequence, cancellationToken)
             .Select(f => ImageResizer.Resize(f, options.Width, options.Height))
             .ToList();
         var result = new List<GapFlows>();

@@ -1,6 +1,5 @@
 using System;
 using System.CommandLine;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using VideoSeg.Cli.Infrastructure;

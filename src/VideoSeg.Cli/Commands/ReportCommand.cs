@@ -16,7 +16,6 @@ using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Evaluation;
-using VideoSeg.Reports.Gate;
 using VideoSeg.Reports.Paper;
 using VideoSeg.Reports.Plots;
 using VideoSeg.Reports.Provenance;
@@ -143,7 +142,7 @@ public static class ReportCommand
         var points = new List<IterationCurvePoint>();
         foreach (RefinementConfiguration configuration in matrix.Configurations.Where(c => c.Kind == RefinementKind.Iterative))
         {
-            string series = configuration.Table1Label is null ? Describe(configuration) : $"{configuration.Name}: α = {configuration.Alpha}";
+            string series = $"{configuration.Name} (α = {configuration.Alpha}, {(configuration.NormalizeWeights ? "normalised" : "paper-code")} weights, {configuration.WarpConvention}, {configuration.Propagation})";
             points.Add(new IterationCurvePoint(datasetLabel, series, 0, baseline.JMean));
             for (int k = 1; k <= configuration.Iterations; k++)
             {
@@ -200,7 +199,7 @@ public static class ReportCommand
             environment,
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                ["videoseg"] = ToolVersions.Of<Program>(),
+                ["videoseg"] = ToolVersions.Of(typeof(Program)),
                 ["dotnet-runtime"] = ToolVersions.Runtime,
                 ["dotnet-sdk"] = environment.SdkVersion,
                 ["TorchSharp"] = ToolVersions.Of<torch.Tensor>(),

@@ -11,9 +11,13 @@ public static class ToolVersions
     public static string Runtime => RuntimeInformation.FrameworkDescription;
 
     /// <summary>The version of the assembly that defines <typeparamref name="T"/> (informational version when present).</summary>
-    public static string Of<T>()
+    public static string Of<T>() => Of(typeof(T));
+
+    /// <summary>The version of the assembly that defines <paramref name="type"/> (informational version when present).</summary>
+    public static string Of(Type type)
     {
-        Assembly assembly = typeof(T).Assembly;
+        ArgumentNullException.ThrowIfNull(type);
+        Assembly assembly = type.Assembly;
         string? informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
         string version = informational ?? assembly.GetName().Version?.ToString() ?? "unknown";
         int plus = version.IndexOf('+', StringComparison.Ordinal);
