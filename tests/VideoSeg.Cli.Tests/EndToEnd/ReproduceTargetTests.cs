@@ -1,0 +1,103 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using VideoSeg.Reports.Tables;
+using VideoSeg.TestUtilities;
+using Xunit;
+
+namespace VideoSeg.Cli.Tests.EndToEnd;
+
+/// <summary>
+/// Runs the MSBuild Reproduce target itself (eng/Reproduce.proj, as 'dotnet build -t:Reproduce' does from
+/// the solution) on a tiny synthetic suite in a temporary folder, and checks what it writes, that an
+/// unchanged rerun runs no stage, and that a changed matrix reruns only the stages downstream of it.
+/// </summary>
+public sealed class ReproduceTargetTests
+{
+    [Fact]
+    public void ReproduceWritesTable1AndAnUnchangedRerunIsANoOp()
+    {
+        using var temp = new TempDirectory();
+        string matrix = temp.Combine("experiments.json");
+        File.Copy(Path.Combine(SharedData.RepositoryRoot, "eng", "experiments.json"), matrix);
+
+        BuildResult first = Reproduce(temp, matrix);
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        string report = temp.Combine("results", "synthetic", "report");
+        var rows = Table1CsvReader.Read(Path.Combine(report, "table1.csv"));
+        Assert.Equal(8, rows.Count);
+        Assert.All(rows, r => Assert.InRange(r.MeanJ, 0.0, 1.0));
+        Assert.All(rows, r => Assert.Equal(2, r.Sequences));
+        Assert.Equal(0.0, rows.Single(r => r.Configuration == "base").DeltaJ);
+        Assert.Contains(rows, r => r.Configuration == "iterative@1");
+        foreach (string artifact in new[] { "table1.md", "figure7.png", "figure7.svg", "comparison.md", "comparison.csv", "manifest.json", "per-sequence.csv" })
+        {
+            Assert.True(File.Exists(Path.Combine(report, artifact)), artifact);
+        }
+
+        Assert.True(Directory.Exists(temp.Combine("results", "synthetic", "refined", "initial", "masks", "synth-00-rigid-affine")));
+        Assert.Equal(7, Regex.Count(first.Output, @"\] done: "));
+        byte[] table = File.ReadAllBytes(Path.Combine(report, "table1.csv"));
+
+        BuildResult second = Reproduce(temp, matrix);
+
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Empty(Regex.Matches(second.Output, @"\] done: "));
+        Assert.Equal(7, Regex.Count(second.Output, @"\] up to date: "));
+        Assert.Equal(table, File.ReadAllBytes(Path.Combine(report, "table1.csv")));
+
+        File.WriteAllText(matrix, File.ReadAllText(matrix).Replace("\"alpha\": 0.5", "\"alpha\": 0.6", StringComparison.Ordinal));
+
+        BuildResult third = Reproduce(temp, matrix);
+
+        Assert.True(third.ExitCode == 0, third.Output);
+        string[] reran = Regex.Matches(third.Output, @"\[(\w+)\] done: ").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(["refine", "evaluate", "report"], reran);
+    }
+
+    [Fact]
+    public void AFailingStageIsAnMSBuildErrorWithItsCode()
+    {
+        using var temp = new TempDirectory();
+        string matrix = temp.Combine("experiments.json");
+        File.WriteAllText(matrix, "{ \"configurations\": [ { \"name\": \"base\", \"kind\": \"bogus\" } ] }");
+
+        BuildResult result = Reproduce(temp, matrix);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"error VSEG1002: .*bogus", result.Output);
+    }
+
+    private static BuildResult Reproduce(TempDirectory temp, string matrix)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = SharedData.RepositoryRoot,
+        };
+        foreach (string argument in new[]
+        {
+            "build", Path.Combine(SharedData.RepositoryRoot, "eng", "Reproduce.proj"), "-t:Reproduce", "-nologo", "-v:n", "-nodeReuse:false",
+            $"-p:DatasetsRoot={temp.Combine("datasets")}", $"-p:ResultsRoot={temp.Combine("results")}", $"-p:Matrix={matrix}",
+            "-p:SyntheticSequences=2", "-p:SyntheticMinFrames=5", "-p:SyntheticMaxFrames=6", "-p:SyntheticHeight=48", "-p:SyntheticWidth=64",
+            "-p:WorkingHeight=48", "-p:WorkingWidth=64", "-p:FlowEstimator=tvl1-fast",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        string stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return new BuildResult(process.ExitCode, stdout + stderr.Result);
+    }
+
+    private sealed record BuildResult(int ExitCode, string Output);
+}
