@@ -17,8 +17,9 @@ public sealed record TvL1Options
     public static TvL1Options Accurate { get; } = new();
 
     /// <summary>
-    /// A cheaper preset for the pipeline's ~1,800 pairs at 224×128: fewer warps and iterations and a
-    /// 3×3 median; see the report in the repository for its accuracy on FlyingChairs.
+    /// A cheaper preset for the pipeline's ~1,800 pairs at 224×128: 3 warps of 15 iterations, a 3×3 median and a
+    /// shorter structure–texture solve. It costs about a third of <see cref="Accurate"/> and lost only about 0.1 px
+    /// of mean end-point error on the FlyingChairs samples (3.53 against 3.42 px).
     /// </summary>
     public static TvL1Options Fast { get; } = new()
     {
@@ -28,8 +29,11 @@ public sealed record TvL1Options
         StructureTextureIterations = 30,
     };
 
-    /// <summary>Weight of the L1 data term against total variation (IPOL's λ). Larger follows the images more closely.</summary>
-    public double Lambda { get; init; } = 0.15;
+    /// <summary>
+    /// Weight of the L1 data term against total variation (IPOL's λ). Larger follows the images more closely.
+    /// IPOL's and OpenCV's default is 0.15; on the texture images 0.25 was better on FlyingChairs (3.42 against 3.55 px).
+    /// </summary>
+    public double Lambda { get; init; } = 0.25;
 
     /// <summary>Coupling between the data and smoothness sub-problems (IPOL's θ). Small values couple tightly.</summary>
     public double Theta { get; init; } = 0.3;
