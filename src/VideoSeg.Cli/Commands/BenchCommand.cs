@@ -273,7 +273,7 @@ public static class BenchCommand
                 ImageCodec.WriteMaskPng(Path.Combine(temp, "prediction", $"{i:D5}.png"), predictions[i]);
             }
 
-            string json = RunPython(python, $"\"{driver}\" bench --toolkit \"{toolkit}\" --truth \"{Path.Combine(temp, "truth")}\" --prediction \"{Path.Combine(temp, "prediction")}\" --count {count}");
+            string json = RunPython(python, $"\"{driver}\" --toolkit \"{toolkit}\" bench --truth \"{Path.Combine(temp, "truth")}\" --prediction \"{Path.Combine(temp, "prediction")}\" --count {count}");
             using JsonDocument document = JsonDocument.Parse(json);
             return document.RootElement.GetProperty("seconds").GetDouble();
         }

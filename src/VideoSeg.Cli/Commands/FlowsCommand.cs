@@ -35,7 +35,7 @@ public static class FlowsCommand
     {
         var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root in the DAVIS layout.");
         var output = CommonOptions.RequiredDirectory("--out", "Where to write Flows_gap{g}/<seq>/<stem>.flo.");
-        var estimator = new Option<string>("--estimator") { Description = "tvl1 (accurate TV-L1), tvl1-fast, groundtruth (synthetic suite), import-flo or import-npy.", DefaultValueFactory = _ => "tvl1" };
+        var estimator = new Option<string>("--estimator") { Description = "tvl1 (accurate TV-L1), tvl1-fast, groundtruth (synthetic suite), import-flo or import-npy.", DefaultValueFactory = _ => "tvl1-fast" };
         estimator.AcceptOnlyFromAmong(s_estimators);
         var source = new Option<DirectoryInfo?>("--source") { Description = "import-flo: a Flows_gap{g} tree; import-npy: the dataset folder holding SSL-VOS's flow_1_*/flow_reverse_1_* folders." };
         var device = CommonOptions.Device();

@@ -75,7 +75,7 @@ internal sealed class ConversionContext
         else
         {
             RgbImage image = ArchiveImage.Decode(bytes, source);
-            AtomicFile.WriteAllBytes(SafeZipArchive.Destination(Layout.FramesRoot, sequence, stem + ".png"), PngEncoder.EncodeRgb(image.Width, image.Height, image.Rgb));
+            AtomicFile.WriteAllBytes(SafeZipArchive.Destination(Layout.FramesRoot, sequence, stem + ".png"), Imaging.PngEncoder.EncodeRgb8(image.Width, image.Height, image.Rgb));
         }
 
         _frameMap.Add($"{sequence}\t{stem}\t{entryName}");
@@ -116,7 +116,7 @@ internal sealed class ConversionContext
             gray[i] = foreground[i] != 0 ? (byte)255 : (byte)0;
         }
 
-        AtomicFile.WriteAllBytes(SafeZipArchive.Destination(Layout.AnnotationsRoot, sequence, stem + ".png"), PngEncoder.EncodeGray(width, height, gray));
+        AtomicFile.WriteAllBytes(SafeZipArchive.Destination(Layout.AnnotationsRoot, sequence, stem + ".png"), Imaging.PngEncoder.EncodeGray8(width, height, gray));
     }
 
     /// <summary>Compares a converted sequence with the catalogue, logs its count, and summarises it.</summary>

@@ -54,7 +54,7 @@ internal static class PngDecoder
             string type = Encoding.ASCII.GetString(data, offset + 4, 4);
             ReadOnlySpan<byte> body = data.AsSpan(offset + 8, length);
             uint storedCrc = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(offset + 8 + length));
-            if (Crc32.Append(0, data.AsSpan(offset + 4, length + 4)) != storedCrc)
+            if ((Imaging.Crc32.Update(0xFFFFFFFFu, data.AsSpan(offset + 4, length + 4)) ^ 0xFFFFFFFFu) != storedCrc)
             {
                 throw Corrupt(source, $"CRC mismatch in chunk '{type}'");
             }

@@ -9,7 +9,7 @@ using Xunit;
 namespace VideoSeg.Evaluation.Tests.Support;
 
 /// <summary>
-/// Runs Reference/davis_reference.py against the official toolkit. Needs a checkout of
+/// Runs eng/reference/davis_reference.py against the official toolkit. Needs a checkout of
 /// davisvideochallenge/davis2017-evaluation in VIDEOSEG_DAVIS_EVAL and a Python with numpy, OpenCV,
 /// scikit-image and Pillow (VIDEOSEG_PYTHON, else python3, else /usr/bin/python3).
 /// </summary>
@@ -34,7 +34,7 @@ internal sealed class ReferenceToolkit
         string? toolkit = Environment.GetEnvironmentVariable("VIDEOSEG_DAVIS_EVAL");
         Skip.If(string.IsNullOrEmpty(toolkit), "VIDEOSEG_DAVIS_EVAL is not set; point it at a checkout of davisvideochallenge/davis2017-evaluation to compare with the official toolkit");
         Skip.IfNot(File.Exists(Path.Combine(toolkit!, "davis2017", "metrics.py")), $"VIDEOSEG_DAVIS_EVAL='{toolkit}' holds no davis2017/metrics.py");
-        string driver = Path.Combine(SharedData.RepositoryRoot, "tests", "VideoSeg.Evaluation.Tests", "Reference", "davis_reference.py");
+        string driver = Path.Combine(SharedData.RepositoryRoot, "eng", "reference", "davis_reference.py");
         var candidates = new List<string>();
         string? fromEnvironment = Environment.GetEnvironmentVariable("VIDEOSEG_PYTHON");
         if (!string.IsNullOrEmpty(fromEnvironment))
