@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Threading.Tasks;
 using VideoSeg.Cli.Infrastructure;
@@ -20,6 +21,17 @@ public static class Program
     {
         RootCommand root = CliApplication.CreateRootCommand();
         ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // In MSBuild's canonical format, so the Reproduce target shows each as an error with its code.
+            foreach (ParseError error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"videoseg: error {ErrorCodes.InvalidArgument}: {error.Message} (see 'videoseg {parse.CommandResult.Command.Name} --help')").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
+        }
+
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);

@@ -138,6 +138,48 @@ public sealed class SequenceFlows : IDisposable
     }
 
     /// <summary>
+    /// Replaces the visibility of <paramref name="gap"/> with precomputed masks (1 = visible), e.g. the ones the
+    /// occlusions stage saved: entry t belongs to the flow t → t + gap and is ignored (zeroed) where that flow does
+    /// not exist. Returns this instance.
+    /// </summary>
+    public SequenceFlows WithVisibility(int gap, IReadOnlyList<BinaryMask?> masks)
+    {
+        ArgumentNullException.ThrowIfNull(masks);
+        if (masks.Count != FrameCount)
+        {
+            throw new VideoSegException(ErrorCodes.InvalidArgument, $"gap {gap}: {masks.Count} visibility masks for a sequence of {FrameCount} frames");
+        }
+
+        var filled = new BinaryMask[FrameCount];
+        for (int t = 0; t < FrameCount; t++)
+        {
+            BinaryMask? mask = masks[t];
+            if (HasFlow(gap, t) && mask is null)
+            {
+                throw new VideoSegException(ErrorCodes.MissingFile, $"the visibility mask of the flow from frame {t} with gap {gap} is missing");
+            }
+
+            if (mask is not null && (mask.Width != Width || mask.Height != Height))
+            {
+                throw new VideoSegException(ErrorCodes.SizeMismatch, $"gap {gap}, frame {t}: the visibility mask is {mask.Width}×{mask.Height} but the flows are {Width}×{Height}");
+            }
+
+            filled[t] = HasFlow(gap, t) ? mask! : new BinaryMask(Width, Height);
+        }
+
+        using var scope = NewDisposeScope();
+        Tensor visibility = FlowTensors.FromMasks(filled, Device);
+        ZeroRowsWithoutTarget(visibility, gap, FrameCount);
+        if (_visibility.Remove(gap, out Tensor? previous))
+        {
+            previous.Dispose();
+        }
+
+        _visibility[gap] = visibility.DetachFromDisposeScope();
+        return this;
+    }
+
+    /// <summary>
     /// Builds from (N, 2, H, W) tensors per gap (row t = flow t → t + g; rows without a target are ignored and
     /// zeroed). The tensors are copied, so the caller keeps ownership of its own.
     /// </summary>

@@ -50,4 +50,29 @@ public sealed class InitialRefinementTests
         IReadOnlyList<BinaryMask> refined = refinement.Refine([Synthetic.Columns(1, 2), Synthetic.Columns(4)], flows, CancellationToken.None);
         Assert.Equal(new[] { 0, 1, 4 }, Synthetic.ColumnsOf(refined[1]));
     }
+
+    [Fact]
+    public void PrecomputedVisibilityReplacesTheComputedOne()
+    {
+        // Visibility loaded from the occlusions stage: column 1 of frame 0 marked occluded, so only column 2 is carried.
+        using SequenceFlows flows = Synthetic.Translation(frameCount: 2, maxGap: 1);
+        BinaryMask visible = Synthetic.Columns(0, 2, 3, 4, 5);
+
+        flows.WithVisibility(1, [visible, null]);
+
+        Assert.Equal(new[] { 0, 2, 3, 4, 5 }, Synthetic.ColumnsOf(flows.GetVisibility(1, 0)!));
+        Assert.Null(flows.GetVisibility(1, 1));
+        IReadOnlyList<BinaryMask> refined = new InitialRefinement().Refine([Synthetic.Columns(1, 2), Synthetic.Columns(5)], flows, CancellationToken.None);
+        Assert.Equal(new[] { 3, 5 }, Synthetic.ColumnsOf(refined[1]));
+    }
+
+    [Fact]
+    public void PrecomputedVisibilityMustCoverEveryFlow()
+    {
+        using SequenceFlows flows = Synthetic.Translation(frameCount: 2, maxGap: 1);
+
+        var ex = Assert.Throws<Core.VideoSegException>(() => flows.WithVisibility(1, [null, null]));
+
+        Assert.Equal(Core.ErrorCodes.MissingFile, ex.Code);
+    }
 }

@@ -7,8 +7,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Cli.Matrix;
+using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
+using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Flow.Devices;
 using VideoSeg.Refine;
@@ -28,7 +30,7 @@ public static class RefineCommand
     {
         var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root (for the sequence list and frame names).");
         var flows = CommonOptions.RequiredDirectory("--flows", "The flows root written by 'videoseg flows'.");
-        var occlusions = CommonOptions.RequiredDirectory("--occlusions", "The occlusions root written by 'videoseg occlusions' (its content is part of this stage's stamp).");
+        var occlusions = CommonOptions.RequiredDirectory("--occlusions", "The visibility masks written by 'videoseg occlusions'.");
         var baseMasks = CommonOptions.RequiredDirectory("--basemasks", "The base masks written by 'videoseg basemasks'.");
         var matrix = CommonOptions.RequiredFile("--matrix", "The experiment matrix.");
         var only = new Option<string[]>("--config") { Description = "Run only these configurations (repeatable); default: all." };
@@ -45,6 +47,7 @@ public static class RefineCommand
             var layout = new DatasetLayout(parse.GetValue(dataset)!.FullName);
             string flowsRoot = parse.GetValue(flows)!.FullName;
             string baseRoot = parse.GetValue(baseMasks)!.FullName;
+            string occlusionsRoot = parse.GetValue(occlusions)!.FullName;
             var stage = new IncrementalStage("refine", parse.GetValue(output)!.FullName)
                 .WithParameter("code", CodeVersion.Of<IMaskRefinement>())
                 .WithParameter("matrix", experiments.Hash)
@@ -52,13 +55,13 @@ public static class RefineCommand
                 .WithParameter("device", parse.GetValue(device))
                 .WithParameter("seed", parse.GetValue(seed))
                 .WithInput(flowsRoot)
-                .WithInput(parse.GetValue(occlusions)!.FullName)
+                .WithInput(occlusionsRoot)
                 .WithInput(baseRoot)
                 .WithInput(layout.SequenceListPath);
             return StageRunner.RunAsync(
                 stage,
                 parse.GetValue(force),
-                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, baseRoot, experiments, configurations, partial, parse.GetValue(device)!, token), token),
+                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, occlusionsRoot, baseRoot, experiments, configurations, partial, parse.GetValue(device)!, token), token),
                 ct);
         });
         return command;
@@ -67,6 +70,7 @@ public static class RefineCommand
     private static void Compute(
         DatasetLayout layout,
         string flowsRoot,
+        string occlusionsRoot,
         string baseRoot,
         ExperimentMatrix experiments,
         IReadOnlyList<RefinementConfiguration> configurations,
@@ -85,11 +89,12 @@ public static class RefineCommand
             IReadOnlyList<string> stems = sequence.FrameStems;
             IReadOnlyList<BinaryMask> baseMasks = MaskFolders.Read(baseRoot, name, stems);
             int[] available = gaps.Where(g => Math.Abs(g) < stems.Count).ToArray();
-            using SequenceFlows flows = SequenceFlows.FromFlowFields(
-                stems.Count,
-                SequenceFlowStore.Read(flowsRoot, name, stems, available),
-                RefinementFactory.Occlusion(experiments.Occlusion),
-                resolved);
+            // Visibility comes from the occlusions stage's masks, so every refinement sees exactly what was saved.
+            using SequenceFlows flows = SequenceFlows.FromFlowFields(stems.Count, SequenceFlowStore.Read(flowsRoot, name, stems, available), occlusion: null, resolved);
+            foreach (int gap in available.Where(g => available.Contains(-g)))
+            {
+                flows.WithVisibility(gap, ReadVisibility(occlusionsRoot, gap, name, stems));
+            }
             foreach (RefinementConfiguration configuration in configurations)
             {
                 IMaskRefinement? refinement = RefinementFactory.Create(configuration, experiments.Threshold);
@@ -114,6 +119,22 @@ public static class RefineCommand
 
             progress.Step($"{name} ({configurations.Count} configurations)");
         }
+    }
+
+    private static BinaryMask?[] ReadVisibility(string occlusionsRoot, int gap, string sequence, IReadOnlyList<string> stems)
+    {
+        var masks = new BinaryMask?[stems.Count];
+        System.Threading.Tasks.Parallel.For(0, stems.Count, t =>
+        {
+            if (t + gap >= 0 && t + gap < stems.Count)
+            {
+                string path = DatasetLayout.OcclusionPath(occlusionsRoot, gap, sequence, stems[t]);
+                masks[t] = File.Exists(path)
+                    ? ImageCodec.ReadMask(path)
+                    : throw new VideoSegException(ErrorCodes.MissingFile, $"visibility mask not found: expected '{path}'; rerun 'videoseg occlusions'", path);
+            }
+        });
+        return masks;
     }
 
     private static string MasksRoot(string outputRoot, string outputName) => Path.Combine(outputRoot, outputName, "masks");
