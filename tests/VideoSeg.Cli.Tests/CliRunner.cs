@@ -1,7 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
-using System.Threading.Tasks;
+using VideoSeg.Core.IO;
 
 namespace VideoSeg.Cli.Tests;
 
@@ -10,27 +9,7 @@ internal static class CliRunner
 {
     public static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "videoseg.dll");
 
-    public static CliResult Run(params string[] arguments) => RunIn(Directory.GetCurrentDirectory(), arguments);
+    public static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
-    public static CliResult RunIn(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        start.ArgumentList.Add(CliAssembly);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, stdout, stderr.Result);
-    }
+    public static ChildProcessResult Run(params string[] arguments) => ChildProcess.Run(DotNet, [CliAssembly, .. arguments]);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using VideoSeg.Core.IO;
 using VideoSeg.TestUtilities;
 using Xunit;
 
@@ -13,7 +14,7 @@ public sealed class TinySuite : IDisposable
     public TinySuite()
     {
         Dataset = _temp.Combine("datasets", "synthetic");
-        CliResult result = CliRunner.Run("generate", "--out", Dataset, "--sequences", "2", "--min-frames", "5", "--max-frames", "5", "--height", "48", "--width", "64");
+        ChildProcessResult result = CliRunner.Run("generate", "--out", Dataset, "--sequences", "2", "--min-frames", "5", "--max-frames", "5", "--height", "48", "--width", "64");
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Flows = _temp.Combine("results", "flows");
         result = CliRunner.Run("flows", "--dataset", Dataset, "--out", Flows, "--estimator", "groundtruth", "--height", "48", "--width", "64");

@@ -11,8 +11,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using TorchSharp;
 using VideoSeg.Cli.Infrastructure;
-using VideoSeg.Core.Imaging;
 using VideoSeg.Core.IO;
+using VideoSeg.Core.Imaging;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Evaluation;
 using VideoSeg.Flow.Devices;
@@ -273,7 +273,7 @@ public static class BenchCommand
                 ImageCodec.WriteMaskPng(Path.Combine(temp, "prediction", $"{i:D5}.png"), predictions[i]);
             }
 
-            string json = RunPython(python, $"\"{driver}\" --toolkit \"{toolkit}\" bench --truth \"{Path.Combine(temp, "truth")}\" --prediction \"{Path.Combine(temp, "prediction")}\" --count {count}");
+            string json = RunPython(python, [driver, "--toolkit", toolkit, "bench", "--truth", Path.Combine(temp, "truth"), "--prediction", Path.Combine(temp, "prediction"), "--count", count.ToString(CultureInfo.InvariantCulture)]);
             using JsonDocument document = JsonDocument.Parse(json);
             return document.RootElement.GetProperty("seconds").GetDouble();
         }
@@ -297,13 +297,13 @@ public static class BenchCommand
         string script = Path.Combine(AppContext.BaseDirectory, "reference", "opencv_flow.py");
         try
         {
-            using JsonDocument document = JsonDocument.Parse(RunPython(python, $"\"{script}\" \"{chairs}\""));
+            using JsonDocument document = JsonDocument.Parse(RunPython(python, [script, chairs]));
             foreach (JsonProperty method in document.RootElement.EnumerateObject())
             {
                 result[method.Name] = (method.Value.GetProperty("epe").GetDouble(), method.Value.GetProperty("seconds_per_pair").GetDouble());
             }
         }
-        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException)
         {
             Console.Out.WriteLine($"[bench] OpenCV peers not run ({ex.Message}); install python3-opencv to compare in the same run");
         }
@@ -311,19 +311,15 @@ public static class BenchCommand
         return result;
     }
 
-    private static string RunPython(string python, string arguments)
+    private static string RunPython(string python, IEnumerable<string> arguments)
     {
-        using Process process = Process.Start(new ProcessStartInfo(python, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })
-            ?? throw new InvalidOperationException($"could not start {python}");
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        ChildProcessResult result = ChildProcess.Run(python, arguments);
+        if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"{python} {arguments} exited with {process.ExitCode}: {stderr.Result.Trim()}");
+            throw new InvalidOperationException($"{python} {string.Join(' ', arguments)} exited with {result.ExitCode}: {result.Stderr.Trim()}");
         }
 
-        return stdout.Trim().Split('\n')[^1];
+        return result.Stdout.Trim().Split('\n')[^1];
     }
 
     private static void Write(string output, IReadOnlyList<BenchRow> rows, Device device)

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -11,8 +10,8 @@ using TorchSharp;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Cli.Matrix;
 using VideoSeg.Core;
-using VideoSeg.Core.Imaging;
 using VideoSeg.Core.IO;
+using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Evaluation;
@@ -333,17 +332,8 @@ public static class ReportCommand
 
     private static string SdkVersion()
     {
-        try
-        {
-            using Process? process = Process.Start(new ProcessStartInfo("dotnet", "--version") { RedirectStandardOutput = true, UseShellExecute = false });
-            string? version = process?.StandardOutput.ReadToEnd().Trim();
-            process?.WaitForExit();
-            return string.IsNullOrEmpty(version) ? "unknown" : version;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return "unknown";
-        }
+        ChildProcessResult result = ChildProcess.Run("dotnet", ["--version"]);
+        return result.ExitCode == 0 && result.Stdout.Trim().Length > 0 ? result.Stdout.Trim() : "unknown";
     }
 
     private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)

@@ -5,8 +5,8 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using VideoSeg.Core;
-using VideoSeg.Core.Imaging;
 using VideoSeg.Core.IO;
+using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 
 namespace VideoSeg.Data.Acquisition;

@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using SkiaSharp;
 using VideoSeg.Core;
-using VideoSeg.Core.Imaging;
 using VideoSeg.Core.IO;
+using VideoSeg.Core.Imaging;
 
 namespace VideoSeg.Data.Imaging;
 

@@ -1,7 +1,7 @@
 using System;
-using System.ComponentModel;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
+using VideoSeg.Core.IO;
 
 namespace VideoSeg.Reports.Provenance;
 
@@ -53,50 +53,12 @@ public sealed record GitInfo(string Sha, bool? IsDirty)
 
     private static string? RunGit(string repoRoot, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(repoRoot);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // A localised git would still print the same porcelain output, but keep messages stable.
-        start.Environment["LC_ALL"] = "C";
-        try
-        {
-            using Process? process = Process.Start(start);
-            if (process is null)
-            {
-                return null;
-            }
-
-            // Read stderr concurrently so that a chatty git cannot block on a full pipe.
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(s_timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                return null;
-            }
-
-            error.Wait(s_timeout);
-            return process.ExitCode == 0 ? output : null;
-        }
-        catch (Win32Exception)
-        {
-            // git is not installed or not on PATH.
-            return null;
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
+        ChildProcessResult result = ChildProcess.Run(
+            "git",
+            ["-C", repoRoot, .. arguments],
+            environment: new Dictionary<string, string> { ["LC_ALL"] = "C" },
+            timeout: s_timeout);
+        return result.ExitCode == 0 ? result.Stdout : null;
     }
 }

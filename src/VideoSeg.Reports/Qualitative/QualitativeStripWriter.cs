@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using SkiaSharp;
 using VideoSeg.Core;
-using VideoSeg.Core.Imaging;
 using VideoSeg.Core.IO;
+using VideoSeg.Core.Imaging;
 using VideoSeg.Reports.Fonts;
 
 namespace VideoSeg.Reports.Qualitative;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using VideoSeg.Core;
 using VideoSeg.Core.Formats;
+using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
 using Xunit;
 
@@ -27,7 +28,7 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
             File.Delete(frame);
             string output = owner.Combine("results", "occlusions");
 
-            CliResult result = Run("occlusions", "--dataset", dataset, "--flows", flows, "--out", output, "--matrix", Matrix);
+            ChildProcessResult result = Run("occlusions", "--dataset", dataset, "--flows", flows, "--out", output, "--matrix", Matrix);
 
             AssertCleanFailure(result, ErrorCodes.MissingFile, "00002", output);
         }
@@ -45,7 +46,7 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
             string predictions = owner.Combine("results", "refined");
             Directory.CreateDirectory(Path.Combine(predictions, "base", "masks"));
 
-            CliResult result = Run("evaluate", "--dataset", dataset, "--predictions", predictions, "--out", output);
+            ChildProcessResult result = Run("evaluate", "--dataset", dataset, "--predictions", predictions, "--out", output);
 
             AssertCleanFailure(result, ErrorCodes.SizeMismatch, "00003.png", output);
             Assert.Contains("10×10", result.Stderr, StringComparison.Ordinal);
@@ -63,7 +64,7 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
             File.WriteAllBytes(frame, bytes.AsSpan(0, bytes.Length / 3).ToArray());
             string output = owner.Combine("results", "tvl1");
 
-            CliResult result = Run("flows", "--dataset", dataset, "--out", output, "--estimator", "tvl1-fast", "--height", "48", "--width", "64");
+            ChildProcessResult result = Run("flows", "--dataset", dataset, "--out", output, "--estimator", "tvl1-fast", "--height", "48", "--width", "64");
 
             AssertCleanFailure(result, ErrorCodes.CorruptImage, "00001.png", output);
         }
@@ -96,7 +97,7 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
             File.WriteAllBytes(flo, bytes);
             string output = owner.Combine("results", "occlusions");
 
-            CliResult result = Run("occlusions", "--dataset", dataset, "--flows", flows, "--out", output, "--matrix", Matrix);
+            ChildProcessResult result = Run("occlusions", "--dataset", dataset, "--flows", flows, "--out", output, "--matrix", Matrix);
 
             AssertCleanFailure(result, ErrorCodes.CorruptFlow, flo, output);
         }
@@ -110,7 +111,7 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
         {
             string output = owner.Combine("results", "refined");
 
-            CliResult result = Run(
+            ChildProcessResult result = Run(
                 "refine", "--dataset", dataset, "--flows", flows, "--occlusions", flows, "--basemasks", flows,
                 "--matrix", Matrix, "--config", "no-such-config", "--out", output);
 
@@ -130,9 +131,9 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
 
     private static string Matrix => Path.Combine(TestUtilities.SharedData.RepositoryRoot, "eng", "experiments.json");
 
-    private static CliResult Run(params string[] arguments) => CliRunner.Run(arguments);
+    private static ChildProcessResult Run(params string[] arguments) => CliRunner.Run(arguments);
 
-    private static void AssertCleanFailure(CliResult result, string code, string named, string output)
+    private static void AssertCleanFailure(ChildProcessResult result, string code, string named, string output)
     {
         Assert.Equal(2, result.ExitCode);
         string[] errors = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

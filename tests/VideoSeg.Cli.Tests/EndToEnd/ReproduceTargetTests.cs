@@ -1,9 +1,8 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
+using VideoSeg.Core.IO;
 using VideoSeg.Reports.Tables;
 using VideoSeg.TestUtilities;
 using Xunit;
@@ -74,29 +73,16 @@ public sealed class ReproduceTargetTests
 
     private static BuildResult Reproduce(TempDirectory temp, string matrix)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = SharedData.RepositoryRoot,
-        };
-        foreach (string argument in new[]
-        {
-            "build", Path.Combine(SharedData.RepositoryRoot, "eng", "Reproduce.proj"), "-t:Reproduce", "-nologo", "-v:n", "-nodeReuse:false",
-            $"-p:DatasetsRoot={temp.Combine("datasets")}", $"-p:ResultsRoot={temp.Combine("results")}", $"-p:Matrix={matrix}",
-            "-p:SyntheticSequences=2", "-p:SyntheticMinFrames=5", "-p:SyntheticMaxFrames=6", "-p:SyntheticHeight=48", "-p:SyntheticWidth=64",
-            "-p:WorkingHeight=48", "-p:WorkingWidth=64", "-p:FlowEstimator=tvl1-fast",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return new BuildResult(process.ExitCode, stdout + stderr.Result);
+        ChildProcessResult result = ChildProcess.Run(
+            CliRunner.DotNet,
+            [
+                "build", Path.Combine(SharedData.RepositoryRoot, "eng", "Reproduce.proj"), "-t:Reproduce", "-nologo", "-v:n", "-nodeReuse:false",
+                $"-p:DatasetsRoot={temp.Combine("datasets")}", $"-p:ResultsRoot={temp.Combine("results")}", $"-p:Matrix={matrix}",
+                "-p:SyntheticSequences=2", "-p:SyntheticMinFrames=5", "-p:SyntheticMaxFrames=6", "-p:SyntheticHeight=48", "-p:SyntheticWidth=64",
+                "-p:WorkingHeight=48", "-p:WorkingWidth=64", "-p:FlowEstimator=tvl1-fast",
+            ],
+            SharedData.RepositoryRoot);
+        return new BuildResult(result.ExitCode, result.Stdout + result.Stderr);
     }
 
     private sealed record BuildResult(int ExitCode, string Output);

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
+using VideoSeg.Core.IO;
 using VideoSeg.TestUtilities;
 using Xunit;
 
@@ -73,31 +73,9 @@ internal sealed class ReferenceToolkit
 
     private static int Run(string file, IEnumerable<string> arguments, out string stdout, out string stderr)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using Process process = Process.Start(start)!;
-            System.Threading.Tasks.Task<string> error = process.StandardError.ReadToEndAsync();
-            stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            stderr = error.Result;
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            stdout = string.Empty;
-            stderr = exception.Message;
-            return -1;
-        }
+        ChildProcessResult result = ChildProcess.Run(file, arguments);
+        stdout = result.Stdout;
+        stderr = result.Stderr;
+        return result.ExitCode;
     }
 }

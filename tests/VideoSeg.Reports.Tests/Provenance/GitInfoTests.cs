@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using VideoSeg.Core.IO;
 using VideoSeg.Reports.Provenance;
 using VideoSeg.TestUtilities;
 using Xunit;
@@ -47,27 +47,6 @@ public sealed class GitInfoTests
         Assert.Equal($"{clean.Sha} (dirty)", dirty.ToString());
     }
 
-    private static int Git(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(directory);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            using Process process = Process.Start(start)!;
-            process.StandardOutput.ReadToEnd();
-            process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return -1;
-        }
-    }
+    private static int Git(string directory, params string[] arguments) =>
+        ChildProcess.Run("git", ["-C", directory, .. arguments]).ExitCode;
 }
