@@ -1,87 +1,33 @@
 using System;
-using SkiaSharp;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
+using VideoSeg.Data.Imaging;
 
 namespace VideoSeg.Data.Acquisition;
 
 /// <summary>
-/// Identifies and decodes the images found in dataset archives. PNG and BMP are decoded in
-/// managed code; a JPEG is only sized from its header (frames are copied unchanged) and is
-/// decoded, through SkiaSharp, only where a mask happens to be stored as JPEG.
+/// Identifies and decodes the images found in dataset archives, through <see cref="ImageCodec"/>. A JPEG frame is
+/// copied byte for byte, so only its size is read, from its frame header, without decoding it.
 /// </summary>
 internal static class ArchiveImage
 {
-    /// <summary>True when the bytes are a JPEG, which frames keep byte for byte.</summary>
+    /// <summary>True when the bytes start with a JPEG's SOI marker, so the frame is kept as it is.</summary>
     public static bool IsJpeg(ReadOnlySpan<byte> data) => JpegHeader.IsJpeg(data);
 
-    /// <summary>The size of an image without keeping its pixels.</summary>
+    /// <summary>The size of an image without decoding its pixels.</summary>
     public static (int Width, int Height) ReadSize(byte[] data, string source)
     {
         if (JpegHeader.IsJpeg(data))
         {
-            if (!JpegHeader.TryReadSize(data, out int width, out int height))
-            {
-                throw new VideoSegException(ErrorCodes.CorruptImage, $"'{source}' is not a valid JPEG: no frame header before the image data", source);
-            }
-
-            return (width, height);
+            return JpegHeader.TryReadSize(data, out int width, out int height)
+                ? (width, height)
+                : throw new VideoSegException(ErrorCodes.CorruptImage, $"'{source}' is not a valid JPEG: no frame header before the image data", source);
         }
 
-        RgbImage image = Decode(data, source);
-        return (image.Width, image.Height);
+        ImageSize size = ImageCodec.ReadSize(data, source);
+        return (size.Width, size.Height);
     }
 
     /// <summary>Decodes a PNG, BMP or JPEG to 8-bit RGB.</summary>
-    public static RgbImage Decode(byte[] data, string source)
-    {
-        if (PngDecoder.IsPng(data))
-        {
-            return PngDecoder.Decode(data, source);
-        }
-
-        if (BmpDecoder.IsBmp(data))
-        {
-            return BmpDecoder.Decode(data, source);
-        }
-
-        if (JpegHeader.IsJpeg(data))
-        {
-            return DecodeJpeg(data, source);
-        }
-
-        throw new VideoSegException(ErrorCodes.CorruptImage, $"'{source}' is neither PNG, BMP nor JPEG (first bytes {Convert.ToHexString(data.AsSpan(0, Math.Min(4, data.Length)))})", source);
-    }
-
-    private static RgbImage DecodeJpeg(byte[] data, string source)
-    {
-        SKBitmap? bitmap;
-        try
-        {
-            bitmap = SKBitmap.Decode(data);
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException)
-        {
-            throw new VideoSegException(ErrorCodes.CorruptImage, $"'{source}' is a JPEG, and decoding it needs SkiaSharp's native library, which failed to load: {ex.Message}", source, ex);
-        }
-
-        using (bitmap)
-        {
-            if (bitmap is null)
-            {
-                throw new VideoSegException(ErrorCodes.CorruptImage, $"'{source}' could not be decoded as a JPEG", source);
-            }
-
-            var rgb = new byte[bitmap.Width * bitmap.Height * 3];
-            SKColor[] pixels = bitmap.Pixels;
-            for (int i = 0; i < pixels.Length; i++)
-            {
-                rgb[3 * i] = pixels[i].Red;
-                rgb[(3 * i) + 1] = pixels[i].Green;
-                rgb[(3 * i) + 2] = pixels[i].Blue;
-            }
-
-            return new RgbImage(bitmap.Width, bitmap.Height, rgb);
-        }
-    }
+    public static RgbImage Decode(byte[] data, string source) => ImageCodec.DecodeRgb(data, source);
 }

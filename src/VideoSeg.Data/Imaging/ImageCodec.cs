@@ -28,7 +28,17 @@ public static class ImageCodec
             return PpmFormat.Read(path);
         }
 
-        byte[] rgba = DecodeRgba(path, RgbExpectation, out int width, out int height);
+        return DecodeRgb(ReadBytes(path, RgbExpectation), path);
+    }
+
+    /// <summary>
+    /// Decodes JPEG, PNG or BMP bytes (e.g. an archive entry) to RGB; <paramref name="source"/> names the
+    /// origin in error messages.
+    /// </summary>
+    public static RgbImage DecodeRgb(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        byte[] rgba = DecodeRgba(bytes, source, RgbExpectation, out int width, out int height);
         var rgb = new byte[width * height * 3];
         for (int i = 0, j = 0; i < rgb.Length; i += 3, j += 4)
         {
@@ -66,7 +76,7 @@ public static class ImageCodec
         }
         else
         {
-            pixels = DecodeRgba(path, MaskExpectation, out width, out height);
+            pixels = DecodeRgba(ReadBytes(path, MaskExpectation), path, MaskExpectation, out width, out height);
             channels = 4;
         }
 
@@ -90,12 +100,18 @@ public static class ImageCodec
             return new ImageSize(image.Width, image.Height);
         }
 
-        byte[] bytes = ReadBytes(path, RgbExpectation);
+        return ReadSize(ReadBytes(path, RgbExpectation), path);
+    }
+
+    /// <summary>Reads only the dimensions from image bytes; <paramref name="source"/> names the origin in error messages.</summary>
+    public static ImageSize ReadSize(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
         using var data = new MemoryStream(bytes, writable: false);
         using SKCodec? codec = SKCodec.Create(data, out SKCodecResult result);
         if (codec is null)
         {
-            throw Corrupt(path, RgbExpectation, $"its header cannot be read ({result})");
+            throw Corrupt(source, RgbExpectation, bytes.Length == 0 ? "it is empty" : $"its header cannot be read ({result})");
         }
 
         return new ImageSize(codec.Info.Width, codec.Info.Height);
@@ -149,9 +165,13 @@ public static class ImageCodec
         return bytes;
     }
 
-    private static byte[] DecodeRgba(string path, string expectation, out int width, out int height)
+    private static byte[] DecodeRgba(byte[] bytes, string path, string expectation, out int width, out int height)
     {
-        byte[] bytes = ReadBytes(path, expectation);
+        if (bytes.Length == 0)
+        {
+            throw Corrupt(path, expectation, "it is empty");
+        }
+
         using var data = new MemoryStream(bytes, writable: false);
         using SKCodec? codec = SKCodec.Create(data, out SKCodecResult createResult);
         if (codec is null)
