@@ -107,16 +107,17 @@ public sealed class IncrementalStage
     public async Task<bool> RunAsync(Func<string, CancellationToken, Task> work, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        string inputHash = ComputeInputHash();
-        if (!force && IsUpToDate(inputHash))
-        {
-            return false;
-        }
-
+        // A partial folder is what an interrupted run left behind; it is never reused.
         string partial = OutputDirectory + ".partial";
         if (Directory.Exists(partial))
         {
             Directory.Delete(partial, recursive: true);
+        }
+
+        string inputHash = ComputeInputHash();
+        if (!force && IsUpToDate(inputHash))
+        {
+            return false;
         }
 
         Directory.CreateDirectory(partial);

@@ -76,4 +76,19 @@ public sealed class IncrementalStageTests
         Assert.False(changed.IsUpToDate(changed.ComputeInputHash()));
         Assert.True(await changed.RunAsync((dir, ct) => File.WriteAllTextAsync(Path.Combine(dir, "a.txt"), "second", ct), false, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task APartialFolderLeftByAKilledRunIsDiscardedEvenWhenTheStageIsUpToDate()
+    {
+        using var temp = new TempDirectory();
+        var stage = new IncrementalStage("s", temp.Combine("out"));
+        await stage.RunAsync((dir, ct) => File.WriteAllTextAsync(Path.Combine(dir, "a.txt"), "done", ct), false, CancellationToken.None);
+        Directory.CreateDirectory(temp.Combine("out.partial"));
+        File.WriteAllText(temp.Combine("out.partial", "a.txt"), "half");
+
+        Assert.False(await stage.RunAsync((dir, ct) => Task.CompletedTask, false, CancellationToken.None));
+
+        Assert.False(Directory.Exists(temp.Combine("out.partial")));
+        Assert.Equal("done", File.ReadAllText(temp.Combine("out", "a.txt")));
+    }
 }
