@@ -25,8 +25,11 @@ public static class AcquireCommand
         var archive = new Option<FileInfo?>("--archive") { Description = "Use this already-downloaded archive instead of downloading." };
         var cache = new Option<DirectoryInfo?>("--cache") { Description = "Where downloaded archives are kept (default: <out>/../.downloads)." };
         var urls = new Option<string[]>("--url") { Description = "Override the download URL (repeatable; tried in order).", AllowMultipleArgumentsPerToken = false };
+        var md5 = new Option<string?>("--md5") { Description = "Expected MD5 of the archive (overrides the catalogue's)." };
+        var sha256 = new Option<string?>("--sha256") { Description = "Expected SHA-256 of the archive (overrides the catalogue's)." };
+        var skipChecksum = new Option<bool>("--skip-checksum") { Description = "Accept an archive whose checksum differs from the catalogue's (its SHA-256 is still recorded)." };
         var force = CommonOptions.Force();
-        var command = new Command("acquire", "Download, verify and convert DAVIS 2016 or SegTrackV2 into the DAVIS layout.") { dataset, output, splits, archive, cache, urls, force };
+        var command = new Command("acquire", "Download, verify and convert DAVIS 2016 or SegTrackV2 into the DAVIS layout.") { dataset, output, splits, archive, cache, urls, md5, sha256, skipChecksum, force };
         command.SetAction(async (parse, ct) =>
         {
             DirectoryInfo root = parse.GetValue(output)!;
@@ -38,6 +41,9 @@ public static class AcquireCommand
                 ArchivePath = parse.GetValue(archive)?.FullName,
                 CacheDirectory = parse.GetValue(cache)?.FullName,
                 Urls = parse.GetValue(urls) is { Length: > 0 } given ? given.Select(u => new Uri(u)).ToList() : null,
+                Md5 = parse.GetValue(md5),
+                Sha256 = parse.GetValue(sha256),
+                SkipChecksum = parse.GetValue(skipChecksum),
                 Overwrite = parse.GetValue(force),
             };
             var progress = new ConsoleProgress("acquire", 1);
