@@ -14,6 +14,7 @@ using VideoSeg.Core.IO;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Sequences;
+using VideoSeg.Data.Synthetic;
 using VideoSeg.Evaluation;
 using VideoSeg.Reports.Paper;
 using VideoSeg.Reports.Plots;
@@ -309,15 +310,10 @@ public static class ReportCommand
 
     private static IEnumerable<KeyValuePair<string, long>> SuiteSeeds(DatasetLayout layout)
     {
-        string stampPath = layout.Root.TrimEnd('/') + ".stamp.json";
-        if (File.Exists(stampPath) && JsonSerializer.Deserialize<StageStamp>(File.ReadAllText(stampPath)) is { } stamp
-            && stamp.Parameters.TryGetValue("options", out string? generator))
+        string manifest = Path.Combine(layout.Root, SyntheticSuiteGenerator.ManifestFileName);
+        if (File.Exists(manifest))
         {
-            int at = generator.IndexOf("Seed = ", StringComparison.Ordinal);
-            if (at >= 0 && long.TryParse(new string(generator[(at + 7)..].TakeWhile(char.IsDigit).ToArray()), out long seed))
-            {
-                yield return new KeyValuePair<string, long>("synthetic-generator", seed);
-            }
+            yield return new KeyValuePair<string, long>("synthetic-generator", SyntheticSuiteManifest.Read(manifest).Options.Seed);
         }
     }
 
