@@ -25,8 +25,8 @@ public static class BaseMasksCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root (for the sequence list and frame names).");
-        var flows = CommonOptions.RequiredDirectory("--flows", "The flows root written by 'videoseg flows'.");
+        var dataset = CommonOptions.Dataset();
+        var flows = CommonOptions.Flows();
         var output = CommonOptions.RequiredDirectory("--out", "Where to write <seq>/<stem>.png.");
         var source = new Option<string>("--source") { Description = "motion (classical baseline) or import.", DefaultValueFactory = _ => "motion" };
         source.AcceptOnlyFromAmong("motion", "import");

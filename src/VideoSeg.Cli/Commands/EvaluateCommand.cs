@@ -24,7 +24,7 @@ public static class EvaluateCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root with ground-truth masks.");
+        var dataset = CommonOptions.Dataset();
         var predictions = CommonOptions.RequiredDirectory("--predictions", "A folder of <name>/masks/<seq>/<stem>.png result folders.");
         var output = CommonOptions.RequiredDirectory("--out", "Where to write <name>.json.");
         var protocol = new Option<string>("--protocol") { Description = "Frames counted: all, skip-first, skip-first-last or gwm (index > 1).", DefaultValueFactory = _ => "all" };

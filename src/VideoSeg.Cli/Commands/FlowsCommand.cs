@@ -33,7 +33,7 @@ public static class FlowsCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root in the DAVIS layout.");
+        var dataset = CommonOptions.Dataset();
         var output = CommonOptions.RequiredDirectory("--out", "Where to write Flows_gap{g}/<seq>/<stem>.flo.");
         var estimator = new Option<string>("--estimator") { Description = "tvl1 (accurate TV-L1), tvl1-fast, groundtruth (synthetic suite), import-flo or import-npy.", DefaultValueFactory = _ => "tvl1-fast" };
         estimator.AcceptOnlyFromAmong(s_estimators);

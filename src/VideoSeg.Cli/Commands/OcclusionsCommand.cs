@@ -27,10 +27,10 @@ public static class OcclusionsCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root (for the sequence list and frame names).");
-        var flows = CommonOptions.RequiredDirectory("--flows", "The flows root written by 'videoseg flows'.");
+        var dataset = CommonOptions.Dataset();
+        var flows = CommonOptions.Flows();
         var output = CommonOptions.RequiredDirectory("--out", "Where to write Occlusions_gap{g}/<seq>/<stem>.png.");
-        var matrix = CommonOptions.RequiredFile("--matrix", "The experiment matrix (its 'occlusion' settings are used).");
+        var matrix = CommonOptions.Matrix();
         var device = CommonOptions.Device();
         var force = CommonOptions.Force();
         var command = new Command("occlusions", "Compute UnFlow occlusion (visibility) masks for every flow.") { dataset, flows, output, matrix, device, force };

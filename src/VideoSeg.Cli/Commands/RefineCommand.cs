@@ -28,11 +28,11 @@ public static class RefineCommand
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root (for the sequence list and frame names).");
-        var flows = CommonOptions.RequiredDirectory("--flows", "The flows root written by 'videoseg flows'.");
+        var dataset = CommonOptions.Dataset();
+        var flows = CommonOptions.Flows();
         var occlusions = CommonOptions.RequiredDirectory("--occlusions", "The visibility masks written by 'videoseg occlusions'.");
         var baseMasks = CommonOptions.RequiredDirectory("--basemasks", "The base masks written by 'videoseg basemasks'.");
-        var matrix = CommonOptions.RequiredFile("--matrix", "The experiment matrix.");
+        var matrix = CommonOptions.Matrix();
         var only = new Option<string[]>("--config") { Description = "Run only these configurations (repeatable); default: all." };
         var output = CommonOptions.RequiredDirectory("--out", "Where to write <config>/masks/<seq>/<stem>.png.");
         var device = CommonOptions.Device();

@@ -35,11 +35,11 @@ public static class ReportCommand
     public static Command Create()
     {
         var suite = new Option<string>("--suite") { Description = "The suite name (synthetic, davis2016, segtrackv2).", Required = true };
-        var dataset = CommonOptions.RequiredDirectory("--dataset", "The suite root.");
+        var dataset = CommonOptions.Dataset();
         var evaluation = CommonOptions.RequiredDirectory("--evaluation", "The evaluate stage's output.");
         var refined = CommonOptions.RequiredDirectory("--refined", "The refine stage's output.");
-        var flows = CommonOptions.RequiredDirectory("--flows", "The flows stage's output.");
-        var matrix = CommonOptions.RequiredFile("--matrix", "The experiment matrix.");
+        var flows = CommonOptions.Flows();
+        var matrix = CommonOptions.Matrix();
         var output = CommonOptions.RequiredDirectory("--out", "The report folder (replaced as a whole).");
         var aggregation = new Option<string>("--aggregation") { Description = "Dataset mean over sequences (DAVIS) or over frames (SegTrackV2, GWM).", DefaultValueFactory = _ => "sequences" };
         aggregation.AcceptOnlyFromAmong(ProtocolNames.Aggregations);

@@ -14,6 +14,18 @@ public static class CommonOptions
     public static Option<FileInfo> RequiredFile(string name, string description) =>
         new(name) { Description = description, Required = true };
 
+    /// <summary><c>--dataset</c>: a suite root in the DAVIS layout.</summary>
+    public static Option<DirectoryInfo> Dataset() =>
+        RequiredDirectory("--dataset", "The suite root in the DAVIS layout (sequence list, frames, ground truth).");
+
+    /// <summary><c>--flows</c>: the flows stage's output.</summary>
+    public static Option<DirectoryInfo> Flows() =>
+        RequiredDirectory("--flows", "The flows root written by 'videoseg flows' (Flows_gap{g}/<seq>/<stem>.flo).");
+
+    /// <summary><c>--matrix</c>: the experiment matrix.</summary>
+    public static Option<FileInfo> Matrix() =>
+        RequiredFile("--matrix", "The experiment matrix (eng/experiments.json).");
+
     /// <summary><c>--force</c>: run the stage even when its stamp says it is up to date.</summary>
     public static Option<bool> Force() =>
         new("--force") { Description = "Run the stage even if its content-hash stamp says it is up to date." };
