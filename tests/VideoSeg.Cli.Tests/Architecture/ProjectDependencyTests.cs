@@ -19,6 +19,7 @@ public sealed class ProjectDependencyTests
         { "VideoSeg.Data", ["VideoSeg.Core"] },
         { "VideoSeg.Flow", ["VideoSeg.Core", "VideoSeg.Data"] },
         { "VideoSeg.Refine", ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Flow"] },
+        { "VideoSeg.Models", ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Flow"] },
         { "VideoSeg.Evaluation", ["VideoSeg.Core"] },
         { "VideoSeg.Reports", ["VideoSeg.Core", "VideoSeg.Evaluation"] },
     };
