@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Tests.Network;
 
+[Collection(nameof(SharedTorchGenerator))]
 public sealed class BigPixelDecoderTests
 {
     private static readonly int[] s_gwmChannels = [768, 768, 768, 768];

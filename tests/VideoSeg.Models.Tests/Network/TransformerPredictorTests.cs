@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Tests.Network;
 
+[Collection(nameof(SharedTorchGenerator))]
 public sealed class TransformerPredictorTests
 {
     [Fact]
