@@ -1,0 +1,300 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using TorchSharp.Modules;
+using VideoSeg.Core;
+using VideoSeg.Core.IO;
+using VideoSeg.Core.Pipeline;
+using VideoSeg.Models.Checkpoints;
+using VideoSeg.Models.Loss;
+using VideoSeg.Models.Network;
+using static TorchSharp.torch;
+
+namespace VideoSeg.Models.Training;
+
+/// <summary>
+/// GWM's training loop (<c>src/main.py</c> with <c>Trainer.build_optimizer</c>): per step, the scheduled learning
+/// rate is set on every AdamW group, the network predicts mask logits for a batch, the flow reconstruction loss is
+/// back-propagated, all gradients are clipped together to <see cref="GwmTrainingOptions.GradientClipNorm"/> and
+/// AdamW steps. Every <see cref="GwmTrainingOptions.CheckpointPeriod"/> steps (and at the end, and on cancellation)
+/// it writes, atomically, a PyTorch-readable export <c>checkpoint_NNNNNNN.pth</c> (<c>{'model': state_dict,
+/// 'iteration': n}</c>) and then the resume file <c>checkpoint_NNNNNNN.vsckpt</c> (model, AdamW moments, torch's
+/// CPU generator state, the loss curve so far), and rewrites <c>loss.csv</c>. The sampler is replayed on resume, so
+/// an interrupted run continues the uninterrupted run's stream of batches. On CUDA the dropout generator's state is
+/// not saved, so there a resumed run is equivalent but not bit-identical.
+/// </summary>
+public sealed class GwmTrainer : IDisposable
+{
+    /// <summary>The loss curve's file name in the output folder.</summary>
+    public const string LossCurveFileName = "loss.csv";
+
+    private const string ResumeExtension = ".vsckpt";
+    private const string ExportExtension = ".pth";
+    private const string Magic = "VSEGTRAIN1";
+
+    private readonly GwmTrainingOptions _options;
+    private readonly Device _device;
+    private readonly FlowPairDataset _dataset;
+    private readonly FlowReconstructionLoss _loss;
+    private readonly WarmupPolyLearningRate _schedule;
+    private readonly AdamW _optimizer;
+    private readonly Parameter[] _trainable;
+    private readonly List<LossCurveRow> _curve = [];
+    private readonly string _signature;
+    private int _iteration;
+    private int _savedIteration = -1;
+
+    /// <summary>Seeds torch, builds the network, the data stream, the loss and the optimizer.</summary>
+    /// <param name="options">Training settings; validated.</param>
+    /// <param name="layout">The training suite.</param>
+    /// <param name="flowsRoot">The folder holding <c>Flows_gap{g}</c>.</param>
+    /// <param name="outputDirectory">Where checkpoints and <c>loss.csv</c> go; created if absent.</param>
+    /// <param name="device">The device; CPU when null.</param>
+    public GwmTrainer(GwmTrainingOptions options, DatasetLayout layout, string flowsRoot, string outputDirectory, Device? device = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        options.Validate();
+        _options = options;
+        _device = device ?? CPU;
+        OutputDirectory = outputDirectory;
+        Directory.CreateDirectory(outputDirectory);
+        _signature = Signature(options);
+
+        manual_seed(options.Seed);
+        Network = new GwmNetwork(options.EffectiveNetwork, _device);
+        _dataset = new FlowPairDataset(layout, flowsRoot, options.Gaps, options.BatchSize, options.InputHeight, options.InputWidth, options.Seed);
+        _loss = new FlowReconstructionLoss(options.Loss);
+        _schedule = options.Schedule;
+
+        WeightDecayGroups groups = WeightDecayGrouping.Split(Network);
+        _trainable = groups.Decayed.Concat(groups.Norm).Concat(groups.Embedding).Select(p => p.Parameter).ToArray();
+        var paramGroups = new List<AdamW.ParamGroup>
+        {
+            Group(groups.Decayed, options.WeightDecay),
+            Group(groups.Norm, options.WeightDecayNorm),
+            Group(groups.Embedding, options.WeightDecayEmbedding),
+        };
+        _optimizer = optim.AdamW(paramGroups, options.BaseLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+    }
+
+    /// <summary>The network being trained.</summary>
+    public GwmNetwork Network { get; }
+
+    /// <summary>The options in use.</summary>
+    public GwmTrainingOptions Options => _options;
+
+    /// <summary>Where checkpoints and the loss curve go.</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>Steps completed so far.</summary>
+    public int Iteration => _iteration;
+
+    /// <summary>Every completed step's loss and learning rate, from iteration 0.</summary>
+    public IReadOnlyList<LossCurveRow> LossCurve => _curve;
+
+    /// <summary>The resume file of <paramref name="iteration"/>.</summary>
+    public static string ResumeFileName(int iteration) => $"checkpoint_{iteration.ToString("D7", CultureInfo.InvariantCulture)}{ResumeExtension}";
+
+    /// <summary>The PyTorch export of <paramref name="iteration"/>.</summary>
+    public static string ExportFileName(int iteration) => $"checkpoint_{iteration.ToString("D7", CultureInfo.InvariantCulture)}{ExportExtension}";
+
+    /// <summary>The newest resume file in <paramref name="outputDirectory"/>, or null when there is none.</summary>
+    public static string? LatestCheckpoint(string outputDirectory) =>
+        Directory.Exists(outputDirectory)
+            ? Directory.EnumerateFiles(outputDirectory, "checkpoint_*" + ResumeExtension).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
+            : null;
+
+    /// <summary>
+    /// Continues from the newest checkpoint in the output folder: weights, AdamW state, generator state, loss curve,
+    /// and the sampler replayed to the same point. Returns false (and changes nothing) when there is none; throws
+    /// <see cref="VideoSegException"/> when it was written with different options or is corrupt.
+    /// </summary>
+    public bool Resume()
+    {
+        string? path = LatestCheckpoint(OutputDirectory);
+        if (path is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            if (reader.ReadString() != Magic)
+            {
+                throw new VideoSegException(ErrorCodes.BadLayout, $"'{path}' is not a VideoSeg training checkpoint", path);
+            }
+
+            string signature = reader.ReadString();
+            if (signature != _signature)
+            {
+                throw new VideoSegException(ErrorCodes.InvalidArgument, $"checkpoint '{path}' was written with different training options; resume needs the same options (only Iterations and the periods may change)", path);
+            }
+
+            int iteration = reader.ReadInt32();
+            byte[] rng = reader.ReadBytes(reader.ReadInt32());
+            int rows = reader.ReadInt32();
+            var curve = new List<LossCurveRow>(rows);
+            for (int i = 0; i < rows; i++)
+            {
+                curve.Add(new LossCurveRow(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble()));
+            }
+
+            if (curve.Count != iteration || curve.Where((row, i) => row.Iteration != i).Any())
+            {
+                throw new VideoSegException(ErrorCodes.BadLayout, $"checkpoint '{path}' holds {curve.Count} loss rows for iteration {iteration}", path);
+            }
+
+            Network.load(reader, strict: true);
+            _optimizer.load_state_dict(reader);
+            using (Tensor state = tensor(rng, dtype: ScalarType.Byte))
+            {
+                random.set_rng_state(state);
+            }
+
+            _iteration = iteration;
+            _savedIteration = iteration;
+            _curve.Clear();
+            _curve.AddRange(curve);
+            _dataset.Skip(iteration);
+            LossCurveCsv.Write(Path.Combine(OutputDirectory, LossCurveFileName), _curve);
+            return true;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
+        {
+            throw new VideoSegException(ErrorCodes.BadLayout, $"training checkpoint '{path}' is truncated or corrupt: {ex.Message}", path);
+        }
+    }
+
+    /// <summary>
+    /// Trains until <see cref="GwmTrainingOptions.Iterations"/> steps are done. Cancellation is checked between steps;
+    /// a cancelled run saves a checkpoint of the steps done and throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public TrainingResult Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        Network.train();
+        while (_iteration < _options.Iterations)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                if (_savedIteration != _iteration)
+                {
+                    SaveCheckpoint();
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            double lr = _schedule.At(_iteration);
+            double loss = Step(lr);
+            _curve.Add(new LossCurveRow(_iteration, loss, lr));
+            _iteration++;
+            progress?.Report(new TrainingProgress(_iteration, _options.Iterations, loss, lr, clock.Elapsed));
+            if (_iteration % _options.CheckpointPeriod == 0 || _iteration == _options.Iterations)
+            {
+                SaveCheckpoint();
+            }
+            else if (_iteration % _options.LossCurvePeriod == 0)
+            {
+                LossCurveCsv.Write(Path.Combine(OutputDirectory, LossCurveFileName), _curve);
+            }
+        }
+
+        if (_savedIteration != _iteration)
+        {
+            SaveCheckpoint();
+        }
+
+        return new TrainingResult(
+            _iteration,
+            _curve.ToArray(),
+            Path.Combine(OutputDirectory, ResumeFileName(_iteration)),
+            Path.Combine(OutputDirectory, ExportFileName(_iteration)));
+    }
+
+    /// <summary>Writes the export, the resume file and the loss curve of the current iteration; returns the resume file's path.</summary>
+    public string SaveCheckpoint()
+    {
+        string export = Path.Combine(OutputDirectory, ExportFileName(_iteration));
+        string resume = Path.Combine(OutputDirectory, ResumeFileName(_iteration));
+        using (var scope = NewDisposeScope())
+        {
+            Dictionary<string, Tensor> stateDict = Network.state_dict().ToDictionary(pair => pair.Key, pair => pair.Value.detach().cpu());
+            PyTorchCheckpointWriter.Write(export, stateDict, new Dictionary<string, object?> { ["iteration"] = (long)_iteration });
+        }
+
+        // The resume file is written last: its presence marks a complete checkpoint.
+        AtomicFile.Write(resume, stream =>
+        {
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(_signature);
+            writer.Write(_iteration);
+            using (Tensor rng = random.get_rng_state())
+            {
+                byte[] bytes = rng.data<byte>().ToArray();
+                writer.Write(bytes.Length);
+                writer.Write(bytes);
+            }
+
+            writer.Write(_curve.Count);
+            foreach (LossCurveRow row in _curve)
+            {
+                writer.Write(row.Iteration);
+                writer.Write(row.Loss);
+                writer.Write(row.LearningRate);
+            }
+
+            Network.save(writer);
+            _optimizer.save_state_dict(writer);
+            writer.Flush();
+        });
+        LossCurveCsv.Write(Path.Combine(OutputDirectory, LossCurveFileName), _curve);
+        _savedIteration = _iteration;
+        return resume;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        Network.Dispose();
+    }
+
+    private static AdamW.ParamGroup Group(IReadOnlyList<(string Name, Parameter Parameter)> parameters, double weightDecay) =>
+        new(parameters.Select(p => p.Parameter), new AdamW.Options { weight_decay = weightDecay });
+
+    private static string Signature(GwmTrainingOptions options) =>
+        JsonSerializer.Serialize(options with { Iterations = 0, CheckpointPeriod = 1, LossCurvePeriod = 1 });
+
+    private double Step(double learningRate)
+    {
+        using var scope = NewDisposeScope();
+        foreach (ParamGroup group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+
+        using FlowPairBatch batch = _dataset.NextBatch(_device);
+        _optimizer.zero_grad();
+        Tensor logits = Network.call(batch.Images);
+        Tensor loss = _loss.Compute(logits, batch.Flows);
+        loss.backward();
+        if (_options.GradientClipNorm > 0)
+        {
+            nn.utils.clip_grad_norm_(_trainable, _options.GradientClipNorm);
+        }
+
+        _optimizer.step();
+        return loss.item<float>();
+    }
+}
