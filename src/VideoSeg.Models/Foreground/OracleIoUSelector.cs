@@ -9,7 +9,7 @@ namespace VideoSeg.Models.Foreground;
 /// bilinearly (<c>align_corners=False</c>) to the ground truth's resolution where it differs, thresholded at
 /// &gt; 0.5, and the one with the higher IoU = |S∩G| / max(|S∪G|, 1e-12) against the ground truth is the
 /// foreground (the first on ties, as torch's max). It reads the ground truth, so its numbers are an upper bound,
-/// not a method's.
+/// not a method's. Any non-zero ground-truth value counts as foreground (GWM's labels are 0/1; DAVIS's files 0/255).
 /// </summary>
 public sealed class OracleIoUSelector : IForegroundSelector
 {
@@ -45,7 +45,8 @@ public sealed class OracleIoUSelector : IForegroundSelector
         }
 
         Tensor binary = (soft[0] > 0.5).to(ScalarType.Float64);
-        Tensor gt = groundTruth.to(binary.device).to(ScalarType.Float64);
+        // Any non-zero value is foreground, so DAVIS's 0/255 annotations score as GWM's 0/1 labels do.
+        Tensor gt = (groundTruth.to(binary.device) != 0).to(ScalarType.Float64);
         Tensor intersection = (binary * gt).sum([1, 2]);
         Tensor union = binary.sum([1, 2]) + gt.sum() - intersection;
         Tensor iou = intersection / union.clamp_min(1e-12);

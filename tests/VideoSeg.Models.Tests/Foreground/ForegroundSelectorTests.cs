@@ -27,6 +27,10 @@ public sealed class ForegroundSelectorTests
         Assert.Equal(4.0 / 5.0, scores[1], 12);
         Assert.Equal(1, oracle.Select(new ForegroundCandidates(masks, GroundTruth: gt)));
         Assert.Equal(0, oracle.Select(new ForegroundCandidates(stack([block, 1 - block], 0), GroundTruth: gt)));
+
+        // DAVIS's 0/255 annotation scores the same as 0/1.
+        double[] davisScores = OracleIoUSelector.Scores(new ForegroundCandidates(masks, GroundTruth: (gt * 255).to(ScalarType.Byte)));
+        Assert.Equal(scores, davisScores);
     }
 
     [Fact]
