@@ -19,6 +19,7 @@ public static class CliApplication
             RefineCommand.Create(),
             EvaluateCommand.Create(),
             ReportCommand.Create(),
+            TrainCommand.Create(),
             CombineCommand.Create(),
             VerifyBaselineCommand.Create(),
             BenchCommand.Create(),

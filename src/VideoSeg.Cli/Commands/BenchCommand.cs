@@ -19,6 +19,8 @@ using VideoSeg.Flow.Devices;
 using VideoSeg.Flow.Estimation;
 using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
+using VideoSeg.Models.Loss;
+using VideoSeg.Models.Network;
 using VideoSeg.Refine;
 using static TorchSharp.torch;
 
@@ -52,6 +54,7 @@ public static class BenchCommand
                 var rows = new List<BenchRow>();
                 Device resolved = FlowDevice.Resolve(parse.GetValue(device)!);
                 ThroughputBenchmarks(rows, dataRoot, parse.GetValue(frames), parse.GetValue(repeats), resolved, toolkitRoot, parse.GetValue(python)!, ct);
+                TrainingBenchmark(rows, parse.GetValue(repeats), resolved);
                 if (!parse.GetValue(skipFlow))
                 {
                     FlowBenchmarks(rows, dataRoot, resolved, parse.GetValue(python)!, ct);
@@ -148,6 +151,36 @@ public static class BenchCommand
         {
             rows.Add(new BenchRow("J&F over 1,376 masks at 854×480", "davis2017-evaluation (not run)", "fps", double.NaN, null, string.Empty, "pass --davis-toolkit <checkout> (or VIDEOSEG_DAVIS_EVAL) with python3-opencv and python3-skimage installed"));
         }
+    }
+
+    private static void TrainingBenchmark(List<BenchRow> rows, int repeats, Device device)
+    {
+        // One GWM training step as the trainer takes it: forward, flow-reconstruction loss, backward, clip, AdamW.
+        const int Batch = 8;
+        torch.manual_seed(42);
+        using var network = new GwmNetwork(GwmNetworkOptions.CpuSmall, device);
+        network.train();
+        var loss = new FlowReconstructionLoss();
+        using var optimizer = torch.optim.AdamW(network.parameters(), lr: 1.5e-4, weight_decay: 0.01);
+        using Tensor images = torch.rand(Batch, 3, 128, 224, device: device) * 255;
+        using Tensor flow = torch.randn(Batch, 2, 128, 224, device: device) * 3;
+        double seconds = Median(Math.Max(3, repeats), () =>
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            Tensor value = loss.Compute(network.forward(images), flow);
+            value.backward();
+            torch.nn.utils.clip_grad_norm_(network.parameters(), 0.01);
+            optimizer.step();
+        });
+        rows.Add(new BenchRow(
+            "GWM training at batch 8, 128×224",
+            "GwmNetwork CpuSmall + FlowReconstructionLoss + AdamW",
+            "it/s",
+            1 / seconds,
+            null,
+            string.Empty,
+            $"one step: forward, loss, backward, gradient clip, AdamW; random inputs; {FlowDevice.Describe(device)}; median of {Math.Max(3, repeats)}"));
     }
 
     private static void FlowBenchmarks(List<BenchRow> rows, string? dataRoot, Device device, string python, CancellationToken cancellationToken)
