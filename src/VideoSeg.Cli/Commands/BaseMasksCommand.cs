@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.CommandLine;
 using System.Linq;
 using System.Threading;
@@ -10,6 +12,10 @@ using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Evaluation;
 using VideoSeg.Flow.Devices;
+using VideoSeg.Data.Imaging;
+using VideoSeg.Models.Foreground;
+using VideoSeg.Models.Inference;
+using VideoSeg.Models.Network;
 using VideoSeg.Refine;
 
 namespace VideoSeg.Cli.Commands;
@@ -28,12 +34,16 @@ public static class BaseMasksCommand
         var dataset = CommonOptions.Dataset();
         var flows = CommonOptions.Flows();
         var output = CommonOptions.RequiredDirectory("--out", "Where to write <seq>/<stem>.png.");
-        var source = new Option<string>("--source") { Description = "motion (classical baseline) or import.", DefaultValueFactory = _ => "motion" };
-        source.AcceptOnlyFromAmong("motion", "import");
+        var source = new Option<string>("--source") { Description = "motion (classical baseline), import, or gwm (a network trained with 'videoseg train').", DefaultValueFactory = _ => "motion" };
+        source.AcceptOnlyFromAmong("motion", "import", "gwm");
+        var model = new Option<FileSystemInfo?>("--model") { Description = "gwm: the training folder (its latest checkpoint_*.pth is used) or a .pth file.", CustomParser = r => r.Tokens.Count == 0 ? null : Directory.Exists(r.Tokens[0].Value) ? new DirectoryInfo(r.Tokens[0].Value) : new FileInfo(r.Tokens[0].Value) };
+        var selector = new Option<string>("--selector") { Description = "gwm: which of the two merged masks is the foreground: corner-rule (the paper's code), motion-residual, or oracle-iou (GWM's evaluation: picks with the ground truth).", DefaultValueFactory = _ => "corner-rule" };
+        selector.AcceptOnlyFromAmong("corner-rule", "motion-residual", "oracle-iou");
+        var queries = new Option<int>("--queries") { Description = "gwm: the network's K (4, or 2 for the paper's variant).", DefaultValueFactory = _ => 4 };
         var import = new Option<System.IO.DirectoryInfo?>("--import") { Description = "import: a folder of <seq>/<stem>.png masks (any resolution; resampled to the flows')." };
         var device = CommonOptions.Device();
         var force = CommonOptions.Force();
-        var command = new Command("basemasks", "Produce the base masks that the refinements start from.") { dataset, flows, output, source, import, device, force };
+        var command = new Command("basemasks", "Produce the base masks that the refinements start from.") { dataset, flows, output, source, import, model, selector, queries, device, force };
         command.SetAction((parse, ct) =>
         {
             var layout = new DatasetLayout(parse.GetValue(dataset)!.FullName);
@@ -45,10 +55,13 @@ public static class BaseMasksCommand
                 throw new VideoSegException(ErrorCodes.InvalidArgument, "--source import needs --import <folder of <seq>/<stem>.png masks>");
             }
 
+            string? checkpoint = kind == "gwm" ? GwmCheckpoint(parse.GetValue(model)) : null;
+            var gwm = new GwmSource(checkpoint, parse.GetValue(selector)!, parse.GetValue(queries));
             var baseline = new MotionSegmentationBaseline();
             var stage = new IncrementalStage("basemasks", parse.GetValue(output)!.FullName)
                 .WithParameter("code", CodeVersion.Of<MotionSegmentationBaseline>())
                 .WithParameter("source", kind)
+                .WithParameter("gwm", kind == "gwm" ? gwm : null)
                 .WithParameter("baseline", baseline.Name)
                 .WithInput(flowsRoot)
                 .WithInput(layout.SequenceListPath);
@@ -57,20 +70,39 @@ public static class BaseMasksCommand
                 stage.WithInput(importRoot);
             }
 
+            if (checkpoint is not null)
+            {
+                stage.WithInput(checkpoint).WithInput(layout.FramesRoot);
+                if (gwm.Selector == "oracle-iou")
+                {
+                    stage.WithInput(layout.AnnotationsRoot);
+                }
+            }
+
             return StageRunner.RunAsync(
                 stage,
                 parse.GetValue(force),
-                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, partial, kind, importRoot, baseline, parse.GetValue(device)!, token), token),
+                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, partial, kind, importRoot, gwm, baseline, parse.GetValue(device)!, token), token),
                 ct);
         });
         return command;
     }
 
-    private static void Compute(DatasetLayout layout, string flowsRoot, string outputRoot, string kind, string? importRoot, MotionSegmentationBaseline baseline, string device, CancellationToken cancellationToken)
+    private static void Compute(DatasetLayout layout, string flowsRoot, string outputRoot, string kind, string? importRoot, GwmSource gwm, MotionSegmentationBaseline baseline, string device, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> sequences = layout.ReadSequences();
         var progress = new ConsoleProgress("basemasks", sequences.Count);
         TorchSharp.torch.Device resolved = FlowDevice.Resolve(device);
+        GwmSegmenter? segmenter = gwm.Checkpoint is null
+            ? null
+            : new GwmSegmenter(
+                GwmSegmenter.LoadNetwork(gwm.Checkpoint, GwmNetworkOptions.CpuSmall with { Queries = gwm.Queries }, resolved),
+                gwm.Selector switch
+                {
+                    "oracle-iou" => new OracleIoUSelector(),
+                    "motion-residual" => new MotionResidualSelector(),
+                    _ => new CornerRuleSelector(),
+                });
         foreach (string name in sequences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -79,7 +111,19 @@ public static class BaseMasksCommand
             Dictionary<int, IReadOnlyList<FlowField?>> flows = SequenceFlowStore.Read(flowsRoot, name, stems, [1, -1]);
             FlowField reference = flows[1].Concat(flows[-1]).First(f => f is not null)!;
             IReadOnlyList<BinaryMask> masks;
-            if (kind == "import")
+            if (segmenter is not null)
+            {
+                GwmNetworkOptions net = GwmNetworkOptions.CpuSmall;
+                masks = segmenter.Segment(
+                        SequenceReader.ReadFrames(sequence, cancellationToken).Select(f => ImageResizer.Resize(f, net.InputWidth, net.InputHeight)).ToList(),
+                        flows[1].Select((f, t) => f ?? Negate(flows[-1][t]!)).Select(f => f.Width == net.InputWidth && f.Height == net.InputHeight ? f : null).ToList(),
+                        gwm.Selector == "oracle-iou" ? SequenceReader.ReadMasks(sequence, cancellationToken: cancellationToken) : null,
+                        batchSize: 8,
+                        cancellationToken)
+                    .Select(m => m.Width == reference.Width && m.Height == reference.Height ? m : MaskResampler.Resample(m, reference.Width, reference.Height))
+                    .ToList();
+            }
+            else if (kind == "import")
             {
                 masks = MaskFolders.Read(importRoot!, name, stems)
                     .Select(m => m.Width == reference.Width && m.Height == reference.Height ? m : MaskResampler.Resample(m, reference.Width, reference.Height))
@@ -101,6 +145,20 @@ public static class BaseMasksCommand
 
             MaskFolders.Write(outputRoot, name, stems, masks);
             progress.Step(name);
+        }
+    }
+
+    private static string GwmCheckpoint(FileSystemInfo? model)
+    {
+        switch (model)
+        {
+            case FileInfo file:
+                return file.FullName;
+            case DirectoryInfo folder:
+                string? latest = folder.GetFiles("checkpoint_*.pth").Select(f => f.FullName).Order(StringComparer.Ordinal).LastOrDefault();
+                return latest ?? throw new VideoSegException(ErrorCodes.MissingFile, $"no checkpoint_*.pth in '{folder.FullName}'; run 'videoseg train --out {folder.FullName}' first", folder.FullName);
+            default:
+                throw new VideoSegException(ErrorCodes.InvalidArgument, "--source gwm needs --model <training folder or .pth file>");
         }
     }
 
