@@ -46,6 +46,36 @@ public static class FlowTensors
         return interleaved.permute(0, 3, 1, 2).contiguous().to(device).MoveToOuterDisposeScope();
     }
 
+    /// <summary>RGB images of one size stacked as an (N, 3, H, W) float tensor with values 0..255.</summary>
+    public static Tensor FromImages(IReadOnlyList<RgbImage> images, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0)
+        {
+            throw new VideoSegException(ErrorCodes.InvalidArgument, "at least one image is needed");
+        }
+
+        int width = images[0].Width;
+        int height = images[0].Height;
+        int plane = width * height * 3;
+        var buffer = new byte[images.Count * plane];
+        for (int i = 0; i < images.Count; i++)
+        {
+            RgbImage image = images[i];
+            if (image.Width != width || image.Height != height)
+            {
+                throw new VideoSegException(ErrorCodes.SizeMismatch, $"image {i} is {image.Width}×{image.Height}, expected {width}×{height} like image 0");
+            }
+
+            Array.Copy(image.Rgb, 0, buffer, i * plane, plane);
+        }
+
+        using var scope = NewDisposeScope();
+        // The Core layout is interleaved (H, W, 3); one permute makes it planar.
+        Tensor interleaved = tensor(buffer, new long[] { images.Count, height, width, 3 });
+        return interleaved.permute(0, 3, 1, 2).to_type(ScalarType.Float32).contiguous().to(device).MoveToOuterDisposeScope();
+    }
+
     /// <summary>Row <paramref name="index"/> of an (N, 2, H, W) tensor as a Core flow field.</summary>
     public static FlowField ToFlowField(Tensor flows, long index)
     {

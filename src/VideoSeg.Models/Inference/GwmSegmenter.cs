@@ -78,7 +78,7 @@ public sealed class GwmSegmenter
             int count = Math.Min(batchSize, frames.Count - start);
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
-            Tensor images = stack(Enumerable.Range(start, count).Select(i => ToTensor(frames[i], device)).ToArray());
+            Tensor images = FlowTensors.FromImages(frames.Skip(start).Take(count).ToList(), device);
             Tensor probabilities = _network.Predict(images);
             Tensor merged = probabilities.shape[1] == 2 ? probabilities : MaskMerger.Merge(probabilities, Features(images)).Masks;
             for (int b = 0; b < count; b++)
@@ -102,19 +102,5 @@ public sealed class GwmSegmenter
         Tensor normalised = (images - _network.get_buffer("pixel_mean")!) / _network.get_buffer("pixel_std")!;
         Tensor[] maps = _network.Backbone.call(normalised);
         return maps[Math.Min(1, maps.Length - 1)];
-    }
-
-    private static Tensor ToTensor(RgbImage image, Device device)
-    {
-        var values = new float[3 * image.Width * image.Height];
-        int plane = image.Width * image.Height;
-        for (int i = 0; i < plane; i++)
-        {
-            values[i] = image.Rgb[3 * i];
-            values[plane + i] = image.Rgb[(3 * i) + 1];
-            values[(2 * plane) + i] = image.Rgb[(3 * i) + 2];
-        }
-
-        return tensor(values, [3, image.Height, image.Width], device: device);
     }
 }

@@ -8,8 +8,8 @@ using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Flow.Import;
+using VideoSeg.Flow.Warping;
 using VideoSeg.Models.Loss;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Training;
@@ -97,46 +97,19 @@ public sealed class FlowPairDataset
     public FlowPairBatch NextBatch(Device? device = null)
     {
         IReadOnlyList<GapPairSample> samples = NextSamples();
-        int plane = Height * Width;
-        var images = new float[BatchSize * 3 * plane];
-        var flows = new float[BatchSize * 2 * plane];
-        for (int b = 0; b < samples.Count; b++)
+        var frames = new List<RgbImage>(samples.Count);
+        var flows = new List<FlowField>(samples.Count);
+        foreach (GapPairSample sample in samples)
         {
-            GapPairSample sample = samples[b];
             VideoSequence sequence = _sequences[sample.Sequence];
-            RgbImage frame = ImageResizer.Resize(SequenceReader.ReadFrame(sequence, sample.Frame), Width, Height);
-            byte[] rgb = frame.Rgb;
-            int imageOffset = b * 3 * plane;
-            for (int p = 0; p < plane; p++)
-            {
-                images[imageOffset + p] = rgb[3 * p];
-                images[imageOffset + plane + p] = rgb[(3 * p) + 1];
-                images[imageOffset + (2 * plane) + p] = rgb[(3 * p) + 2];
-            }
-
+            frames.Add(ImageResizer.Resize(SequenceReader.ReadFrame(sequence, sample.Frame), Width, Height));
             string flowPath = DatasetLayout.FlowPath(_flowsRoot, sample.Pair.First, sequence.Name, sequence.FrameStems[sample.Frame]);
-            FlowField flow = FlowResampling.Resize(FloFormat.Read(flowPath), Width, Height, FlowRescaling.ScaleDisplacements);
-            float[] uv = flow.Data;
-            int flowOffset = b * 2 * plane;
-            for (int p = 0; p < plane; p++)
-            {
-                flows[flowOffset + p] = uv[2 * p];
-                flows[flowOffset + plane + p] = uv[(2 * p) + 1];
-            }
+            flows.Add(FlowResampling.Resize(FloFormat.Read(flowPath), Width, Height, FlowRescaling.ScaleDisplacements));
         }
 
-        Tensor imageTensor = tensor(images, [BatchSize, 3, Height, Width]);
-        Tensor flowTensor = tensor(flows, [BatchSize, 2, Height, Width]);
-        if (device is not null && device.type != DeviceType.CPU)
-        {
-            Tensor onDevice = imageTensor.to(device);
-            imageTensor.Dispose();
-            imageTensor = onDevice;
-            onDevice = flowTensor.to(device);
-            flowTensor.Dispose();
-            flowTensor = onDevice;
-        }
-
+        Device target = device ?? CPU;
+        Tensor imageTensor = FlowTensors.FromImages(frames, target);
+        Tensor flowTensor = FlowTensors.FromFlowFields(flows, target);
         return new FlowPairBatch(imageTensor, flowTensor, samples);
     }
 }

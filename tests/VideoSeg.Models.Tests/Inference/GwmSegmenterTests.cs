@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
+using VideoSeg.Flow.Warping;
 using VideoSeg.Models.Checkpoints;
 using VideoSeg.Models.Foreground;
 using VideoSeg.Models.Inference;
@@ -32,7 +33,7 @@ public sealed class GwmSegmenterTests
 
         Assert.Equal(3, masks.Count);
         Assert.All(masks, m => Assert.Equal((224, 128), (m.Width, m.Height)));
-        using Tensor images = stack(frames.Select(ToTensor).ToArray());
+        using Tensor images = FlowTensors.FromImages(frames, CPU);
         Assert.Equal(trained.Predict(images).data<float>().ToArray(), loaded.Predict(images).data<float>().ToArray());
     }
 
@@ -65,20 +66,5 @@ public sealed class GwmSegmenterTests
         }
 
         return new RgbImage(224, 128, rgb);
-    }
-
-    private static Tensor ToTensor(RgbImage image)
-    {
-        var values = new float[image.Rgb.Length];
-        int plane = image.Width * image.Height;
-        for (int i = 0; i < plane; i++)
-        {
-            for (int c = 0; c < 3; c++)
-            {
-                values[(c * plane) + i] = image.Rgb[(3 * i) + c];
-            }
-        }
-
-        return tensor(values, [3, image.Height, image.Width]);
     }
 }
