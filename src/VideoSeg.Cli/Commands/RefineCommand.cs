@@ -121,21 +121,22 @@ public static class RefineCommand
         }
     }
 
-    private static BinaryMask?[] ReadVisibility(string occlusionsRoot, int gap, string sequence, IReadOnlyList<string> stems)
-    {
-        var masks = new BinaryMask?[stems.Count];
-        System.Threading.Tasks.Parallel.For(0, stems.Count, t =>
-        {
-            if (t + gap >= 0 && t + gap < stems.Count)
+    private static BinaryMask?[] ReadVisibility(string occlusionsRoot, int gap, string sequence, IReadOnlyList<string> stems) =>
+        ParallelDecoder.Map(
+            stems.Count,
+            t =>
             {
+                if (t + gap < 0 || t + gap >= stems.Count)
+                {
+                    return null;
+                }
+
                 string path = DatasetLayout.OcclusionPath(occlusionsRoot, gap, sequence, stems[t]);
-                masks[t] = File.Exists(path)
+                return File.Exists(path)
                     ? ImageCodec.ReadMask(path)
                     : throw new VideoSegException(ErrorCodes.MissingFile, $"visibility mask not found: expected '{path}'; rerun 'videoseg occlusions'", path);
-            }
-        });
-        return masks;
-    }
+            },
+            CancellationToken.None);
 
     private static string MasksRoot(string outputRoot, string outputName) => Path.Combine(outputRoot, outputName, "masks");
 }

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Threading;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Data.Imaging;
+using VideoSeg.Data.Sequences;
 
 namespace VideoSeg.Cli.Infrastructure;
 
@@ -13,25 +15,19 @@ public static class MaskFolders
     public static string PathOf(string root, string sequence, string stem) => Path.Combine(root, sequence, stem + ".png");
 
     /// <summary>Reads the masks of <paramref name="stems"/>; a missing one is a VSEG2001 error naming it.</summary>
-    public static IReadOnlyList<BinaryMask> Read(string root, string sequence, IReadOnlyList<string> stems)
-    {
-        var masks = new BinaryMask[stems.Count];
-        System.Threading.Tasks.Parallel.For(0, stems.Count, i =>
-        {
-            string path = PathOf(root, sequence, stems[i]);
-            if (!File.Exists(path))
+    public static IReadOnlyList<BinaryMask> Read(string root, string sequence, IReadOnlyList<string> stems) =>
+        ParallelDecoder.Map(
+            stems.Count,
+            i =>
             {
-                throw new VideoSegException(ErrorCodes.MissingFile, $"mask not found: expected '{path}' for frame {stems[i]} of '{sequence}'", path);
-            }
-
-            masks[i] = ImageCodec.ReadMask(path);
-        });
-        return masks;
-    }
+                string path = PathOf(root, sequence, stems[i]);
+                return File.Exists(path)
+                    ? ImageCodec.ReadMask(path)
+                    : throw new VideoSegException(ErrorCodes.MissingFile, $"mask not found: expected '{path}' for frame {stems[i]} of '{sequence}'", path);
+            },
+            CancellationToken.None);
 
     /// <summary>Writes masks as 0/255 PNGs.</summary>
-    public static void Write(string root, string sequence, IReadOnlyList<string> stems, IReadOnlyList<BinaryMask> masks)
-    {
-        System.Threading.Tasks.Parallel.For(0, stems.Count, i => ImageCodec.WriteMaskPng(PathOf(root, sequence, stems[i]), masks[i]));
-    }
+    public static void Write(string root, string sequence, IReadOnlyList<string> stems, IReadOnlyList<BinaryMask> masks) =>
+        ParallelDecoder.ForEach(stems.Count, i => ImageCodec.WriteMaskPng(PathOf(root, sequence, stems[i]), masks[i]), CancellationToken.None);
 }

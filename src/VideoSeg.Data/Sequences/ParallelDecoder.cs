@@ -6,10 +6,11 @@ using System.Threading.Tasks;
 namespace VideoSeg.Data.Sequences;
 
 /// <summary>
-/// Decodes files in parallel, keeping the result order and, when several fail, reporting the
-/// failure of the lowest index, so that the error a user sees does not depend on thread timing.
+/// Decodes (or writes) files in parallel, keeping the result order and, when several fail, rethrowing
+/// the failure of the lowest index as it was thrown (not wrapped in an AggregateException), so that the
+/// error a user sees is the file's own and does not depend on thread timing.
 /// </summary>
-internal static class ParallelDecoder
+public static class ParallelDecoder
 {
     /// <summary>Runs <paramref name="decode"/> for indices 0..count-1 and returns the results in index order.</summary>
     public static T[] Map<T>(int count, Func<int, T> decode, CancellationToken cancellationToken)
@@ -38,5 +39,19 @@ internal static class ParallelDecoder
         }
 
         return results;
+    }
+
+    /// <summary>Runs <paramref name="action"/> for indices 0..count-1, with the same error reporting as <see cref="Map{T}"/>.</summary>
+    public static void ForEach(int count, Action<int> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Map(
+            count,
+            i =>
+            {
+                action(i);
+                return true;
+            },
+            cancellationToken);
     }
 }

@@ -2,14 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.ExceptionServices;
 using System.Threading;
-using System.Threading.Tasks;
 using VideoSeg.Core;
 using VideoSeg.Core.Formats;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
+using VideoSeg.Data.Sequences;
 
 namespace VideoSeg.Data.Synthetic;
 
@@ -119,10 +118,9 @@ public static class SyntheticSuiteGenerator
             }
         }
 
-        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        try
-        {
-            Parallel.For(0, frames, parallel, t =>
+        ParallelDecoder.ForEach(
+            frames,
+            t =>
             {
                 string stem = Stem(t);
                 FrameRender render = SceneRenderer.Render(scene, t);
@@ -139,12 +137,8 @@ public static class SyntheticSuiteGenerator
                     FloFormat.Write(DatasetLayout.FlowPath(layout.GroundTruthFlowsRoot, gap, name, stem), flow);
                     ImageCodec.WriteMaskPng(DatasetLayout.OcclusionPath(layout.GroundTruthOcclusionsRoot, gap, name, stem), visible);
                 }
-            });
-        }
-        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Capture(aggregate.InnerExceptions[0]).Throw();
-        }
+            },
+            cancellationToken);
 
         foreach (string folder in SequenceFolders(layout, name))
         {

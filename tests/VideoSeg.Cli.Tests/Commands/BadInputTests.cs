@@ -54,6 +54,29 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
     }
 
     [Fact]
+    public void AMissingPredictedMaskIsNamed()
+    {
+        (string dataset, _, var owner) = _suite.CopyForDamage();
+        using (owner)
+        {
+            var layout = new DatasetLayout(dataset);
+            string predictions = owner.Combine("results", "refined");
+            string masks = Path.Combine(predictions, "base", "masks", "synth-00-rigid-affine");
+            Directory.CreateDirectory(masks);
+            foreach (string stem in new[] { "00000", "00001", "00003", "00004" })
+            {
+                File.Copy(layout.AnnotationPath("synth-00-rigid-affine", stem), Path.Combine(masks, stem + ".png"));
+            }
+
+            string output = owner.Combine("results", "evaluation");
+
+            ChildProcessResult result = Run("evaluate", "--dataset", dataset, "--predictions", predictions, "--out", output);
+
+            AssertCleanFailure(result, ErrorCodes.MissingFile, Path.Combine(masks, "00002.png"), output);
+        }
+    }
+
+    [Fact]
     public void ACorruptImageIsNamed()
     {
         (string dataset, string flows, var owner) = _suite.CopyForDamage();
