@@ -22,6 +22,7 @@ using VideoSeg.Flow.Warping;
 using VideoSeg.Models.Loss;
 using VideoSeg.Models.Network;
 using VideoSeg.Refine;
+using VideoSeg.Reports.Tables;
 using static TorchSharp.torch;
 
 namespace VideoSeg.Cli.Commands;
@@ -357,13 +358,14 @@ public static class BenchCommand
 
     private static void Write(string output, IReadOnlyList<BenchRow> rows, Device device)
     {
-        var csv = new StringBuilder("group,name,metric,value,ratio,peer,note\n");
-        foreach (BenchRow row in rows)
-        {
-            csv.Append(CultureInfo.InvariantCulture, $"\"{row.Group}\",\"{row.Name}\",{row.Metric},{row.Value:G6},{(row.Ratio is null ? string.Empty : row.Ratio.Value.ToString("G4", CultureInfo.InvariantCulture))},\"{row.Peer}\",\"{row.Note.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
-        }
-
-        AtomicFile.WriteAllText(Path.Combine(output, "bench-report.csv"), csv.ToString());
+        CsvTableWriter.Write(
+            Path.Combine(output, "bench-report.csv"),
+            ["group", "name", "metric", "value", "ratio", "peer", "note"],
+            rows.Select(row => (IReadOnlyList<string>)
+            [
+                row.Group, row.Name, row.Metric, row.Value.ToString("G6", CultureInfo.InvariantCulture),
+                row.Ratio?.ToString("G4", CultureInfo.InvariantCulture) ?? string.Empty, row.Peer, row.Note,
+            ]));
         var md = new StringBuilder();
         md.AppendLine("# VideoSeg benchmarks").AppendLine();
         md.AppendLine("```").AppendLine($"videoseg {ToolVersions.Of(typeof(Program))}, {ToolVersions.Runtime}, {ToolVersions.Platform}");

@@ -99,9 +99,8 @@ public static class FlowsCommand
         IReadOnlyList<string> sequences = layout.ReadSequences();
         var progress = new ConsoleProgress("flows", sequences.Count);
         torch.Device? device = options.Estimator.StartsWith("tvl1", StringComparison.Ordinal) ? FlowDevice.Resolve(options.Device) : null;
-        IFlowEstimator? estimator = device is null
-            ? null
-            : new TvL1FlowEstimator(options.Estimator == "tvl1-fast" ? TvL1Options.Fast : TvL1Options.Accurate, device);
+        TvL1Options? tvl1 = device is null ? null : options.Estimator == "tvl1-fast" ? TvL1Options.Fast : TvL1Options.Accurate;
+        IFlowEstimator? estimator = tvl1 is null ? null : new TvL1FlowEstimator(tvl1, device);
         var importOptions = new FlowImportOptions(options.Width, options.Height, options.KeepImportedDisplacements ? FlowRescaling.KeepDisplacements : FlowRescaling.ScaleDisplacements);
         var timings = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (string name in sequences)
@@ -137,7 +136,7 @@ public static class FlowsCommand
             ["width"] = options.Width,
             ["height"] = options.Height,
             ["gaps"] = options.Gaps,
-            ["tvl1"] = estimator is null ? "n/a" : (options.Estimator == "tvl1-fast" ? TvL1Options.Fast : TvL1Options.Accurate).ToString(),
+            ["tvl1"] = tvl1?.ToString() ?? "n/a",
         };
         AtomicFile.WriteAllText(Path.Combine(outputRoot, "flows.json"), JsonSerializer.Serialize(metadata, s_json));
         progress.Note($"seconds per sequence: {string.Join(", ", timings.Select(t => $"{t.Key} {t.Value:F1}"))}");

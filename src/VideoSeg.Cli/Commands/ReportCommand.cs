@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -157,9 +158,10 @@ public static class ReportCommand
                 Path.Combine(output, "figure7.svg"),
                 points,
                 new IterationCurvePlotOptions { Title = $"Iterative warping: mean J vs iterations ({datasetLabel}, {options.BaseMasks} base masks)" });
-            AtomicFile.WriteAllText(
+            CsvTableWriter.Write(
                 Path.Combine(output, "figure7.csv"),
-                "dataset,series,iteration,mean_j\n" + string.Concat(points.Select(p => $"{Csv(p.Dataset)},{Csv(p.Series)},{p.Iteration},{p.MeanJ:F6}\n")));
+                ["dataset", "series", "iteration", "mean_j"],
+                points.Select(p => (IReadOnlyList<string>)[p.Dataset, p.Series, Invariant(p.Iteration), Invariant(p.MeanJ)]));
         }
 
         progress.Step("Figure 7");
@@ -271,19 +273,20 @@ public static class ReportCommand
         QualitativeStripWriter.Write(Path.Combine(output, $"qualitative-{name}-{sequence.FrameStems[frame]}.png"), image, truth, masks);
     }
 
-    private static void WritePerSequence(string path, SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores)
-    {
-        var text = new System.Text.StringBuilder("configuration,sequence,counted_frames,j_mean,j_recall,j_decay,f_mean,f_recall,f_decay\n");
-        foreach ((string name, IReadOnlyList<SequenceEvaluation> sequences) in scores)
-        {
-            foreach (SequenceEvaluation s in sequences)
-            {
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{Csv(name)},{Csv(s.Sequence)},{s.CountedFrameCount},{s.J.Mean:F6},{s.J.Recall:F6},{s.J.Decay:F6},{s.F.Mean:F6},{s.F.Recall:F6},{s.F.Decay:F6}\n");
-            }
-        }
+    private static void WritePerSequence(string path, SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores) =>
+        CsvTableWriter.Write(
+            path,
+            ["configuration", "sequence", "counted_frames", "j_mean", "j_recall", "j_decay", "f_mean", "f_recall", "f_decay"],
+            scores.SelectMany(entry => entry.Value.Select(s => (IReadOnlyList<string>)
+            [
+                entry.Key, s.Sequence, Invariant(s.CountedFrameCount),
+                Invariant(s.J.Mean), Invariant(s.J.Recall), Invariant(s.J.Decay),
+                Invariant(s.F.Mean), Invariant(s.F.Recall), Invariant(s.F.Decay),
+            ])));
 
-        AtomicFile.WriteAllText(path, text.ToString());
-    }
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Invariant(double value) => value.ToString("F6", CultureInfo.InvariantCulture);
 
     private static List<StageStamp> ReadStamps(string datasetRoot, string resultsRoot)
     {
@@ -331,8 +334,4 @@ public static class ReportCommand
         ChildProcessResult result = ChildProcess.Run("dotnet", ["--version"]);
         return result.ExitCode == 0 && result.Stdout.Trim().Length > 0 ? result.Stdout.Trim() : "unknown";
     }
-
-    private static string Csv(string value) => value.Contains(',', StringComparison.Ordinal) || value.Contains('"', StringComparison.Ordinal)
-        ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : value;
 }
