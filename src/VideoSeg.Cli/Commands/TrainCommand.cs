@@ -27,6 +27,7 @@ public static class TrainCommand
         var iterations = new Option<int>("--iterations") { Description = "Training iterations (GWM: 20,000).", DefaultValueFactory = _ => 20_000 };
         var warmup = new Option<int>("--warmup") { Description = "Linear warm-up iterations (GWM: 1,500).", DefaultValueFactory = _ => 1_500 };
         var schedule = new Option<int>("--schedule-iterations") { Description = "The polynomial decay's horizon (GWM: 160,000).", DefaultValueFactory = _ => 160_000 };
+        var learningRate = new Option<double>("--lr") { Description = "Base learning rate (GWM: 1.5e-4).", DefaultValueFactory = _ => 1.5e-4 };
         var batch = new Option<int>("--batch") { Description = "Batch size (GWM: 8).", DefaultValueFactory = _ => 8 };
         var queries = new Option<int>("--queries") { Description = "Masks per frame, K (GWM: 4; the paper's variant: 2).", DefaultValueFactory = _ => 4 };
         var period = new Option<int>("--checkpoint-period") { Description = "Iterations between checkpoints.", DefaultValueFactory = _ => 1_000 };
@@ -35,7 +36,7 @@ public static class TrainCommand
         var force = new Option<bool>("--force") { Description = "Delete --out and train from scratch." };
         var command = new Command("train", "Train the GWM-style network with the flow-reconstruction loss (resumable).")
         {
-            dataset, flows, output, iterations, warmup, schedule, batch, queries, period, seed, device, force,
+            dataset, flows, output, iterations, warmup, schedule, learningRate, batch, queries, period, seed, device, force,
         };
         command.SetAction((parse, ct) => Task.Run(
             () =>
@@ -51,6 +52,7 @@ public static class TrainCommand
                     Iterations = parse.GetValue(iterations),
                     WarmupIterations = parse.GetValue(warmup),
                     ScheduleIterations = parse.GetValue(schedule),
+                    BaseLearningRate = parse.GetValue(learningRate),
                     BatchSize = parse.GetValue(batch),
                     Queries = parse.GetValue(queries),
                     CheckpointPeriod = parse.GetValue(period),
