@@ -12,6 +12,7 @@ using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Sequences;
+using VideoSeg.Evaluation;
 using VideoSeg.Flow.Devices;
 using VideoSeg.Refine;
 
@@ -34,11 +35,12 @@ public static class RefineCommand
         var baseMasks = CommonOptions.RequiredDirectory("--basemasks", "The base masks written by 'videoseg basemasks'.");
         var matrix = CommonOptions.Matrix();
         var only = new Option<string[]>("--config") { Description = "Run only these configurations (repeatable); default: all." };
+        var references = new Option<string[]>("--reference") { Description = "<source>=<folder>: the base masks of another source, for the matrix's 'reference' rows (repeatable), e.g. motion=results/synthetic/basemasks/motion." };
         var output = CommonOptions.RequiredDirectory("--out", "Where to write <config>/masks/<seq>/<stem>.png.");
         var device = CommonOptions.Device();
         var seed = new Option<int>("--seed") { Description = "Seed recorded for the run (the refinements are deterministic).", DefaultValueFactory = _ => 42 };
         var force = CommonOptions.Force();
-        var command = new Command("refine", "Run every refinement configuration of the experiment matrix.") { dataset, flows, occlusions, baseMasks, matrix, only, output, device, seed, force };
+        var command = new Command("refine", "Run every refinement configuration of the experiment matrix.") { dataset, flows, occlusions, baseMasks, references, matrix, only, output, device, seed, force };
         command.SetAction((parse, ct) =>
         {
             ExperimentMatrix experiments = ExperimentMatrix.Load(parse.GetValue(matrix)!.FullName);
@@ -48,6 +50,7 @@ public static class RefineCommand
             string flowsRoot = parse.GetValue(flows)!.FullName;
             string baseRoot = parse.GetValue(baseMasks)!.FullName;
             string occlusionsRoot = parse.GetValue(occlusions)!.FullName;
+            IReadOnlyDictionary<string, string> referenceRoots = ReferenceRoots(parse.GetValue(references) ?? [], configurations);
             var stage = new IncrementalStage("refine", parse.GetValue(output)!.FullName)
                 .WithParameter("code", CodeVersion.Of<IMaskRefinement>())
                 .WithParameter("matrix", experiments.Hash)
@@ -58,10 +61,15 @@ public static class RefineCommand
                 .WithInput(occlusionsRoot)
                 .WithInput(baseRoot)
                 .WithInput(layout.SequenceListPath);
+            foreach ((string source, string root) in referenceRoots)
+            {
+                stage.WithParameter($"reference:{source}", source).WithInput(root);
+            }
+
             return StageRunner.RunAsync(
                 stage,
                 parse.GetValue(force),
-                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, occlusionsRoot, baseRoot, experiments, configurations, partial, parse.GetValue(device)!, token), token),
+                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, occlusionsRoot, baseRoot, referenceRoots, experiments, configurations, partial, parse.GetValue(device)!, token), token),
                 ct);
         });
         return command;
@@ -72,6 +80,7 @@ public static class RefineCommand
         string flowsRoot,
         string occlusionsRoot,
         string baseRoot,
+        IReadOnlyDictionary<string, string> referenceRoots,
         ExperimentMatrix experiments,
         IReadOnlyList<RefinementConfiguration> configurations,
         string outputRoot,
@@ -97,6 +106,12 @@ public static class RefineCommand
             }
             foreach (RefinementConfiguration configuration in configurations)
             {
+                if (configuration.Kind == RefinementKind.Reference)
+                {
+                    MaskFolders.Write(MasksRoot(outputRoot, configuration.Name), name, stems, ReadReference(referenceRoots[configuration.Source!], name, stems, baseMasks[0]));
+                    continue;
+                }
+
                 IMaskRefinement? refinement = RefinementFactory.Create(configuration, experiments.Threshold);
                 switch (refinement)
                 {
@@ -120,6 +135,44 @@ public static class RefineCommand
             progress.Step($"{name} ({configurations.Count} configurations)");
         }
     }
+
+    /// <summary>Parses <c>source=folder</c> pairs and checks that every reference row of the run has its folder.</summary>
+    private static SortedDictionary<string, string> ReferenceRoots(string[] pairs, IReadOnlyList<RefinementConfiguration> configurations)
+    {
+        var roots = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in pairs)
+        {
+            int split = pair.IndexOf('=', StringComparison.Ordinal);
+            if (split <= 0 || split == pair.Length - 1)
+            {
+                throw new VideoSegException(ErrorCodes.InvalidArgument, $"--reference '{pair}' is not of the form <source>=<folder>, e.g. motion=results/synthetic/basemasks/motion");
+            }
+
+            string root = Path.GetFullPath(pair[(split + 1)..]);
+            if (!Directory.Exists(root))
+            {
+                throw new VideoSegException(ErrorCodes.MissingFile, $"--reference '{pair}': folder not found: expected base masks in '{root}' (run 'videoseg basemasks --out {root}')", root);
+            }
+
+            roots[pair[..split]] = root;
+        }
+
+        foreach (RefinementConfiguration configuration in configurations.Where(c => c.Kind == RefinementKind.Reference))
+        {
+            if (!roots.ContainsKey(configuration.Source!))
+            {
+                throw new VideoSegException(ErrorCodes.InvalidArgument, $"configuration '{configuration.Name}' shows the '{configuration.Source}' base masks: pass --reference {configuration.Source}=<folder of its base masks>");
+            }
+        }
+
+        return roots;
+    }
+
+    /// <summary>A reference source's masks at the base masks' resolution, so that both rows are scored alike.</summary>
+    private static List<BinaryMask> ReadReference(string root, string sequence, IReadOnlyList<string> stems, BinaryMask like) =>
+        MaskFolders.Read(root, sequence, stems)
+            .Select(m => m.Width == like.Width && m.Height == like.Height ? m : MaskResampler.Resample(m, like.Width, like.Height))
+            .ToList();
 
     private static BinaryMask?[] ReadVisibility(string occlusionsRoot, int gap, string sequence, IReadOnlyList<string> stems) =>
         ParallelDecoder.Map(

@@ -45,13 +45,14 @@ public static class ReportCommand
         var aggregation = new Option<string>("--aggregation") { Description = "Dataset mean over sequences (DAVIS) or over frames (SegTrackV2, GWM).", DefaultValueFactory = _ => "sequences" };
         aggregation.AcceptOnlyFromAmong(ProtocolNames.Aggregations);
         var baseMasks = new Option<string>("--basemasks-source") { Description = "The base-mask source, for the tables.", DefaultValueFactory = _ => "motion" };
+        var selector = new Option<string?>("--selector") { Description = "How the base-mask source picked the foreground (gwm: corner-rule, motion-residual or oracle-iou), for the tables and the protocol." };
         var strip = new Option<string?>("--strip-sequence") { Description = "The sequence shown in the qualitative strip (default: the first)." };
         var repo = new Option<DirectoryInfo>("--repo") { Description = "The repository root, for the git SHA.", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
         var seed = new Option<int>("--seed") { Description = "The run's seed, recorded in the manifest.", DefaultValueFactory = _ => 42 };
         var force = CommonOptions.Force();
         var command = new Command("report", "Write Table 1, the Figure 7 analogue, a qualitative strip, the paper comparison and the run manifest.")
         {
-            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, strip, repo, seed, force,
+            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, strip, repo, seed, force,
         };
         command.SetAction((parse, ct) => RunAsync(
             new ReportOptions(
@@ -64,6 +65,7 @@ public static class ReportCommand
                 parse.GetValue(output)!.FullName,
                 parse.GetValue(aggregation)!,
                 parse.GetValue(baseMasks)!,
+                parse.GetValue(selector),
                 parse.GetValue(strip),
                 parse.GetValue(repo)!.FullName,
                 parse.GetValue(seed),
@@ -83,7 +85,7 @@ public static class ReportCommand
             .WithParameter("suite", options.Suite)
             .WithParameter("matrix", matrix.Hash)
             .WithParameter("aggregation", options.Aggregation)
-            .WithParameter("basemasks", options.BaseMasks)
+            .WithParameter("basemasks", options.BaseMasksLabel)
             .WithParameter("strip", options.StripSequence)
             .WithParameter("seed", options.Seed)
             .WithInput(options.Evaluation)
@@ -117,7 +119,7 @@ public static class ReportCommand
                 configuration.Table1Label ?? Describe(configuration),
                 datasetLabel,
                 flowInfo.Estimator,
-                options.BaseMasks,
+                configuration.Kind == RefinementKind.Reference ? configuration.Source! : options.BaseMasksLabel,
                 aggregate.SequenceCount,
                 aggregate.FrameCount,
                 aggregate.JMean,
@@ -157,7 +159,7 @@ public static class ReportCommand
                 Path.Combine(output, "figure7.png"),
                 Path.Combine(output, "figure7.svg"),
                 points,
-                new IterationCurvePlotOptions { Title = $"Iterative warping: mean J vs iterations ({datasetLabel}, {options.BaseMasks} base masks)" });
+                new IterationCurvePlotOptions { Title = $"Iterative warping: mean J vs iterations ({datasetLabel}, {options.BaseMasksLabel} base masks)" });
             CsvTableWriter.Write(
                 Path.Combine(output, "figure7.csv"),
                 ["dataset", "series", "iteration", "mean_j"],
@@ -180,7 +182,7 @@ public static class ReportCommand
             environment,
             [
                 .. PaperNumbers.Caveats,
-                $"Our base masks come from '{options.BaseMasks}', not from GWM, so our 'GWM' row is the base-mask row of this run.",
+                DescribeBaseMasks(options),
                 $"Protocol: {ProtocolNames.Describe(scores.Values.First()[0].Protocol)}; dataset mean over {options.Aggregation}; masks compared at the ground truth's resolution.",
             ]);
         progress.Step("paper comparison");
@@ -213,7 +215,7 @@ public static class ReportCommand
             {
                 ["suite"] = options.Suite,
                 ["aggregation"] = options.Aggregation,
-                ["basemasks"] = options.BaseMasks,
+                ["basemasks"] = options.BaseMasksLabel,
                 ["flow-estimator"] = flowInfo.Estimator,
                 ["flow-resolution"] = flowInfo.Resolution,
                 ["warp"] = matrix.WarpConvention,
@@ -232,7 +234,7 @@ public static class ReportCommand
             },
             outputs,
             ReadStamps(layout.Root, Path.GetDirectoryName(options.Output)!),
-            $"{ProtocolNames.Describe(scores.Values.First()[0].Protocol)}; J = IoU, F = DAVIS boundary F (tolerance 0.008 × diagonal); dataset mean over {options.Aggregation}; predictions at {flowInfo.Resolution} resampled bilinearly to the ground truth's resolution and thresholded at 0.5; one foreground mask per frame from the '{options.BaseMasks}' source (no foreground selection).");
+            $"{ProtocolNames.Describe(scores.Values.First()[0].Protocol)}; J = IoU, F = DAVIS boundary F (tolerance 0.008 × diagonal); dataset mean over {options.Aggregation}; predictions at {flowInfo.Resolution} resampled bilinearly to the ground truth's resolution and thresholded at 0.5; one foreground mask per frame from the '{options.BaseMasks}' source ({DescribeSelector(options.Selector)}).");
         RunManifestWriter.Write(Path.Combine(output, "manifest.json"), manifest);
         progress.Step("manifest");
     }
@@ -320,8 +322,24 @@ public static class ReportCommand
         }
     }
 
+    private static string DescribeBaseMasks(ReportOptions options) => options.BaseMasks switch
+    {
+        "gwm" => $"Our base masks come from a GWM-style network trained in this run on this suite's own frames and flows (not GWM's published DINO checkpoint unless one was given), foreground by the {options.Selector ?? "corner-rule"} rule; our 'GWM' row is the base-mask row of this run.",
+        _ => $"Our base masks come from '{options.BaseMasks}', not from GWM, so our 'GWM' row is the base-mask row of this run.",
+    };
+
+    private static string DescribeSelector(string? selector) => selector switch
+    {
+        null => "no foreground selection",
+        "oracle-iou" => "foreground: the merged mask with the higher IoU against the ground truth, GWM's evaluation rule (oracle)",
+        "corner-rule" => "foreground: the smaller merged mask, swapped when three or more image corners are foreground, the paper code's rule (no ground truth)",
+        "motion-residual" => "foreground: the merged mask whose flow a whole-frame quadratic motion model (the camera hypothesis) explains worse (no ground truth)",
+        _ => $"foreground: {selector}",
+    };
+
     private static string Describe(RefinementConfiguration c) => c.Kind switch
     {
+        RefinementKind.Reference => $"Base masks of '{c.Source}' (reference row)",
         RefinementKind.Base => "Base masks",
         RefinementKind.Initial => $"Initial refinement ({c.WarpConvention}, {c.Propagation})",
         RefinementKind.WeightedAverage => $"Weighted average, gaps {string.Join('/', c.Gaps)}{(c.IncludeCurrent ? string.Empty : ", neighbours only")} ({c.WarpConvention}, {c.Propagation})",

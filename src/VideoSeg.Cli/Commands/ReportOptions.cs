@@ -10,6 +10,7 @@ namespace VideoSeg.Cli.Commands;
 /// <param name="Output">The report folder.</param>
 /// <param name="Aggregation">sequences (DAVIS) or frames (SegTrackV2, GWM).</param>
 /// <param name="BaseMasks">The base-mask source, for the tables.</param>
+/// <param name="Selector">How the base-mask source picked one foreground mask per frame (gwm: corner-rule, motion-residual or oracle-iou); null when it needs no choice.</param>
 /// <param name="StripSequence">The sequence shown in the qualitative strip; null picks the first.</param>
 /// <param name="RepositoryRoot">The repository, for its git SHA.</param>
 /// <param name="Seed">The run's seed, recorded in the manifest.</param>
@@ -24,7 +25,12 @@ public sealed record ReportOptions(
     string Output,
     string Aggregation,
     string BaseMasks,
+    string? Selector,
     string? StripSequence,
     string RepositoryRoot,
     int Seed,
-    bool Force);
+    bool Force)
+{
+    /// <summary>The base masks' label in tables: the source, and the foreground rule where there is one (e.g. <c>gwm/corner-rule</c>).</summary>
+    public string BaseMasksLabel => Selector is null ? BaseMasks : $"{BaseMasks}/{Selector}";
+}

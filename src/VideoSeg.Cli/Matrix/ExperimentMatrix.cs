@@ -28,7 +28,7 @@ public sealed record ExperimentMatrix(
     string Hash)
 {
     private static readonly HashSet<string> s_topKeys = ["schema", "description", "warpConvention", "propagation", "occlusion", "threshold", "configurations"];
-    private static readonly HashSet<string> s_configurationKeys = ["name", "kind", "gaps", "includeCurrent", "alpha", "iterations", "normalizeWeights", "reportIteration", "table1", "warpConvention", "propagation"];
+    private static readonly HashSet<string> s_configurationKeys = ["name", "kind", "gaps", "includeCurrent", "alpha", "iterations", "normalizeWeights", "reportIteration", "table1", "warpConvention", "propagation", "source"];
 
     /// <summary>Loads and validates a matrix file.</summary>
     public static ExperimentMatrix Load(string path)
@@ -113,7 +113,8 @@ public sealed record ExperimentMatrix(
             "initial" => RefinementKind.Initial,
             "weighted-average" => RefinementKind.WeightedAverage,
             "iterative" => RefinementKind.Iterative,
-            _ => throw new VideoSegException(ErrorCodes.UnknownConfiguration, $"configuration '{name}' in '{path}' has kind '{kindText}'; expected base, initial, weighted-average or iterative", path),
+            "reference" => RefinementKind.Reference,
+            _ => throw new VideoSegException(ErrorCodes.UnknownConfiguration, $"configuration '{name}' in '{path}' has kind '{kindText}'; expected base, initial, weighted-average, iterative or reference", path),
         };
         int[] gaps = element.TryGetProperty("gaps", out JsonElement g) ? g.EnumerateArray().Select(e => e.GetInt32()).ToArray() : [1];
         if (gaps.Length == 0 || gaps.Any(x => x is < 1 or > 2))
@@ -134,7 +135,18 @@ public sealed record ExperimentMatrix(
         string? label = element.TryGetProperty("table1", out JsonElement t) ? t.GetString() : null;
         string warp = CheckWarp(GetString(element, "warpConvention", defaultWarp, path), path);
         string propagation = CheckPropagation(GetString(element, "propagation", defaultPropagation, path), path);
-        return new RefinementConfiguration(name, kind, gaps, includeCurrent, alpha, iterations, normalize, reportIteration, label, warp, propagation);
+        string? source = element.TryGetProperty("source", out _) ? GetString(element, "source", string.Empty, path) : null;
+        if ((kind == RefinementKind.Reference) != (source is not null))
+        {
+            throw Invalid(path, $"configuration '{name}': 'source' (a base-mask source such as \"motion\") is required for kind 'reference' and allowed only there");
+        }
+
+        if (source is not null && (source.Length == 0 || source.IndexOfAny(['/', '\\', '=', ' ']) >= 0))
+        {
+            throw Invalid(path, $"configuration '{name}': source '{source}' must be non-empty and free of '/', '\\', '=' and spaces");
+        }
+
+        return new RefinementConfiguration(name, kind, gaps, includeCurrent, alpha, iterations, normalize, reportIteration, label, warp, propagation, source);
     }
 
     private static string CheckWarp(string warp, string path) =>

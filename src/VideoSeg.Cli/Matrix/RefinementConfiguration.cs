@@ -14,6 +14,7 @@ namespace VideoSeg.Cli.Matrix;
 /// <param name="Table1Label">The row label in Table 1, or null when the configuration is not a Table 1 row.</param>
 /// <param name="WarpConvention">The warp: ssl-vos, pixel-exact or paper-iterative-code.</param>
 /// <param name="Propagation">Which flow carries a mask between frames: source-to-target (the paper's code) or target-to-source.</param>
+/// <param name="Source">Reference rows: the base-mask source whose masks the row shows (e.g. <c>motion</c>); null otherwise.</param>
 public sealed record RefinementConfiguration(
     string Name,
     RefinementKind Kind,
@@ -25,7 +26,8 @@ public sealed record RefinementConfiguration(
     int ReportIteration,
     string? Table1Label,
     string WarpConvention,
-    string Propagation)
+    string Propagation,
+    string? Source = null)
 {
     /// <summary>The output folder names this configuration produces: one, or one per iteration.</summary>
     public IReadOnlyList<string> OutputNames()

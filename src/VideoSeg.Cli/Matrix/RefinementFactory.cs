@@ -20,7 +20,7 @@ public static class RefinementFactory
             Warp(settings.WarpConvention));
     }
 
-    /// <summary>The refinement a configuration describes; null for the base row.</summary>
+    /// <summary>The refinement a configuration describes; null for the base and reference rows, which copy masks unchanged.</summary>
     public static IMaskRefinement? Create(RefinementConfiguration configuration, double threshold)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,7 +28,7 @@ public static class RefinementFactory
         PropagationFlow propagation = configuration.Propagation == "target-to-source" ? PropagationFlow.TargetToSource : PropagationFlow.SourceToTarget;
         return configuration.Kind switch
         {
-            RefinementKind.Base => null,
+            RefinementKind.Base or RefinementKind.Reference => null,
             RefinementKind.Initial => new InitialRefinement(new InitialRefinementOptions(warp, propagation, (float)threshold)),
             RefinementKind.WeightedAverage => new WeightedAverageRefinement(new WeightedAverageRefinementOptions(configuration.Gaps, configuration.IncludeCurrent, warp, propagation, (float)threshold)),
             RefinementKind.Iterative => new IterativeWarpingRefinement(new IterativeWarpingRefinementOptions((float)configuration.Alpha, configuration.Iterations, configuration.NormalizeWeights, warp, propagation, (float)threshold)),

@@ -14,4 +14,10 @@ public enum RefinementKind
 
     /// <summary>Iterative warping, Sec. 5.3.</summary>
     Iterative,
+
+    /// <summary>
+    /// The masks of another base-mask source, unchanged: a comparison row (e.g. the classical motion baseline
+    /// beside the trained GWM-style network's masks). Its deltas are against the <see cref="Base"/> row.
+    /// </summary>
+    Reference,
 }

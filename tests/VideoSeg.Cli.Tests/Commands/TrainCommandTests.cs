@@ -1,5 +1,9 @@
 using System;
+using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.TestUtilities;
@@ -30,10 +34,79 @@ public sealed class TrainCommandTests : IClassFixture<TinySuite>
         Assert.True(File.Exists(Path.Combine(output, "checkpoint_0000004.vsckpt")));
         Assert.True(File.Exists(Path.Combine(output, "checkpoint_0000004.pth")));
         Assert.Equal(5, File.ReadAllLines(Path.Combine(output, "loss.csv")).Length);
+        using (JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "training.json"))))
+        {
+            Assert.Equal(4, summary.RootElement.GetProperty("Iterations").GetInt32());
+            Assert.True(summary.RootElement.GetProperty("IterationsPerSecond").GetDouble() > 0);
+        }
+
+        Assert.False(Directory.Exists(output + ".training"));
+        Assert.True(File.Exists(output + ".stamp.json"));
 
         ChildProcessResult second = CliRunner.Run(arguments);
 
         Assert.True(second.ExitCode == 0, second.Stdout + second.Stderr);
         Assert.Contains("up to date", second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AKilledRunResumesFromItsLastCheckpoint()
+    {
+        using var temp = new TempDirectory();
+        string output = temp.Combine("train");
+        string[] arguments =
+        [
+            "train", "--dataset", _suite.Dataset, "--flows", new DatasetLayout(_suite.Dataset).GroundTruthFlowsRoot, "--out", output,
+            "--iterations", "400", "--warmup", "2", "--batch", "1", "--checkpoint-period", "2",
+        ];
+        using (var process = new Process { StartInfo = new ProcessStartInfo(CliRunner.DotNet) { RedirectStandardOutput = true, RedirectStandardError = true } })
+        {
+            process.StartInfo.ArgumentList.Add(CliRunner.CliAssembly);
+            foreach (string argument in arguments)
+            {
+                process.StartInfo.ArgumentList.Add(argument);
+            }
+
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            string checkpoint = Path.Combine(output + ".training", "checkpoint_0000002.vsckpt");
+            while (!File.Exists(checkpoint) && !process.HasExited)
+            {
+                Thread.Sleep(20);
+            }
+
+            Assert.False(process.HasExited, "training finished before it could be interrupted");
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        Assert.False(Directory.Exists(output));
+        string[] resumed = [.. arguments.Select(a => a == "400" ? "4" : a)];
+
+        ChildProcessResult second = CliRunner.Run(resumed);
+
+        Assert.True(second.ExitCode == 0, second.Stdout + second.Stderr);
+        Assert.Matches(@"resumed from iteration [1-9]", second.Stdout);
+        Assert.True(File.Exists(Path.Combine(output, "checkpoint_0000004.pth")));
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(output, "loss.csv")).Length);
+    }
+
+    [Fact]
+    public void CheckpointsOfOtherDataOrOptionsAreDiscarded()
+    {
+        using var temp = new TempDirectory();
+        string output = temp.Combine("train");
+        Directory.CreateDirectory(output + ".training");
+        File.WriteAllText(Path.Combine(output + ".training", "resume-key.txt"), "stale\n");
+        File.WriteAllText(Path.Combine(output + ".training", "checkpoint_0000002.vsckpt"), "not a checkpoint");
+
+        ChildProcessResult result = CliRunner.Run(
+            "train", "--dataset", _suite.Dataset, "--flows", new DatasetLayout(_suite.Dataset).GroundTruthFlowsRoot, "--out", output,
+            "--iterations", "2", "--warmup", "1", "--batch", "1");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("training from scratch", result.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "checkpoint_0000002.pth")));
     }
 }

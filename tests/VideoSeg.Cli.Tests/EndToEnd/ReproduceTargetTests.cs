@@ -28,10 +28,14 @@ public sealed class ReproduceTargetTests
         Assert.True(first.ExitCode == 0, first.Output);
         string report = temp.Combine("results", "synthetic", "report");
         var rows = Table1CsvReader.Read(Path.Combine(report, "table1.csv"));
-        Assert.Equal(8, rows.Count);
+        Assert.Equal(9, rows.Count);
         Assert.All(rows, r => Assert.InRange(r.MeanJ, 0.0, 1.0));
         Assert.All(rows, r => Assert.Equal(2, r.Sequences));
         Assert.Equal(0.0, rows.Single(r => r.Configuration == "base").DeltaJ);
+        Assert.Equal("gwm/corner-rule", rows.Single(r => r.Configuration == "base").BaseMasks);
+        Assert.Equal("motion", rows.Single(r => r.Configuration == "motion-baseline").BaseMasks);
+        Assert.True(File.Exists(temp.Combine("results", "synthetic", "models", "gwm-small-tvl1-fast", "checkpoint_0000006.pth")));
+        Assert.True(File.Exists(temp.Combine("results", "synthetic", "models", "gwm-small-tvl1-fast", "training.json")));
         Assert.Contains(rows, r => r.Configuration == "iterative@1");
         foreach (string artifact in new[] { "table1.md", "figure7.png", "figure7.svg", "comparison.md", "comparison.csv", "manifest.json", "per-sequence.csv" })
         {
@@ -39,14 +43,15 @@ public sealed class ReproduceTargetTests
         }
 
         Assert.True(Directory.Exists(temp.Combine("results", "synthetic", "refined", "initial", "masks", "synth-00-rigid-affine")));
-        Assert.Equal(7, Regex.Count(first.Output, @"\] done: "));
+        // generate, flows, occlusions, train, the motion and the gwm base masks, refine, evaluate, report.
+        Assert.Equal(9, Regex.Count(first.Output, @"\] done: "));
         byte[] table = File.ReadAllBytes(Path.Combine(report, "table1.csv"));
 
         BuildResult second = Reproduce(temp, matrix);
 
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Empty(Regex.Matches(second.Output, @"\] done: "));
-        Assert.Equal(7, Regex.Count(second.Output, @"\] up to date: "));
+        Assert.Equal(9, Regex.Count(second.Output, @"\] up to date: "));
         Assert.Equal(table, File.ReadAllBytes(Path.Combine(report, "table1.csv")));
 
         File.WriteAllText(matrix, File.ReadAllText(matrix).Replace("\"alpha\": 0.5", "\"alpha\": 0.6", StringComparison.Ordinal));
@@ -79,7 +84,7 @@ public sealed class ReproduceTargetTests
                 "build", Path.Combine(SharedData.RepositoryRoot, "eng", "Reproduce.proj"), "-t:Reproduce", "-nologo", "-v:n", "-nodeReuse:false",
                 $"-p:DatasetsRoot={temp.Combine("datasets")}", $"-p:ResultsRoot={temp.Combine("results")}", $"-p:Matrix={matrix}",
                 "-p:SyntheticSequences=2", "-p:SyntheticMinFrames=5", "-p:SyntheticMaxFrames=6", "-p:SyntheticHeight=48", "-p:SyntheticWidth=64",
-                "-p:WorkingHeight=48", "-p:WorkingWidth=64", "-p:FlowEstimator=tvl1-fast",
+                "-p:WorkingHeight=48", "-p:WorkingWidth=64", "-p:FlowEstimator=tvl1-fast", "-p:TrainIterations=6", "-p:TrainWarmup=2", "-p:TrainBatch=2",
             ],
             SharedData.RepositoryRoot);
         return new BuildResult(result.ExitCode, result.Stdout + result.Stderr);

@@ -15,7 +15,9 @@ public sealed class ExperimentMatrixTests
     {
         ExperimentMatrix matrix = ExperimentMatrix.Load(Path.Combine(SharedData.RepositoryRoot, "eng", "experiments.json"));
 
-        Assert.Equal(["base", "initial", "weighted-avg-1", "weighted-avg-2", "iterative"], matrix.Configurations.Where(c => c.Table1Label is not null).Select(c => c.Name));
+        Assert.Equal(["base", "motion-baseline", "initial", "weighted-avg-1", "weighted-avg-2", "iterative"], matrix.Configurations.Where(c => c.Table1Label is not null).Select(c => c.Name));
+        Assert.Equal(RefinementKind.Reference, matrix.Find("motion-baseline").Kind);
+        Assert.Equal("motion", matrix.Find("motion-baseline").Source);
         Assert.Equal([1, 2], matrix.Find("weighted-avg-2").Gaps);
         Assert.Equal(["iterative@1", "iterative@2", "iterative@3", "iterative@4", "iterative@5", "iterative@6", "iterative@7", "iterative@8"], matrix.Find("iterative").OutputNames());
         Assert.Equal("iterative@1", matrix.Find("iterative").Table1OutputName);
@@ -33,6 +35,9 @@ public sealed class ExperimentMatrixTests
     [InlineData("{ \"configurations\": [ { \"name\": \"base\", \"kind\": \"base\" }, { \"name\": \"it\", \"kind\": \"iterative\", \"iterations\": 2, \"reportIteration\": 3 } ] }", ErrorCodes.InvalidMatrix, "reportIteration")]
     [InlineData("{ \"warpConvention\": \"sideways\", \"configurations\": [ { \"name\": \"base\", \"kind\": \"base\" } ] }", ErrorCodes.InvalidMatrix, "sideways")]
     [InlineData("{ not json", ErrorCodes.InvalidMatrix, "not valid JSON")]
+    [InlineData("{ \"configurations\": [ { \"name\": \"base\", \"kind\": \"base\" }, { \"name\": \"r\", \"kind\": \"reference\" } ] }", ErrorCodes.InvalidMatrix, "'source'")]
+    [InlineData("{ \"configurations\": [ { \"name\": \"base\", \"kind\": \"base\", \"source\": \"motion\" } ] }", ErrorCodes.InvalidMatrix, "'source'")]
+    [InlineData("{ \"configurations\": [ { \"name\": \"base\", \"kind\": \"base\" }, { \"name\": \"r\", \"kind\": \"reference\", \"source\": \"a=b\" } ] }", ErrorCodes.InvalidMatrix, "a=b")]
     public void InvalidMatricesAreRejectedNamingTheProblem(string json, string code, string mentioned)
     {
         using var temp = new TempDirectory();

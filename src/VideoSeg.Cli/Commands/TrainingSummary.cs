@@ -1,0 +1,20 @@
+using VideoSeg.Models.Training;
+
+namespace VideoSeg.Cli.Commands;
+
+/// <summary>What <c>videoseg train</c> records beside the model it produced (<c>training.json</c>).</summary>
+/// <param name="Iterations">Optimizer steps the model has had.</param>
+/// <param name="ResumedFrom">The iteration this invocation resumed from (0 for a fresh run).</param>
+/// <param name="Seconds">Wall time of this invocation's training.</param>
+/// <param name="IterationsPerSecond">Steps per second in this invocation, or null when it trained none.</param>
+/// <param name="FinalLoss">The last step's flow-reconstruction loss.</param>
+/// <param name="Device">The device trained on.</param>
+/// <param name="Options">The training options.</param>
+public sealed record TrainingSummary(
+    int Iterations,
+    int ResumedFrom,
+    double Seconds,
+    double? IterationsPerSecond,
+    double? FinalLoss,
+    string Device,
+    GwmTrainingOptions Options);
