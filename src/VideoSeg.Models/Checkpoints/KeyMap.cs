@@ -29,11 +29,24 @@ public sealed record KeyMap(IReadOnlyList<KeyMapRule> Rules)
     ]);
 
     /// <summary>
-    /// GWM (MaskFormer) checkpoints onto a GWM module whose fields keep detectron2's names: the
-    /// DINO backbone under <c>backbone.</c> and the decoder under <c>sem_seg_head.pixel_decoder.</c> and
-    /// <c>sem_seg_head.predictor.</c>; only the DDP <c>module.</c> prefix goes.
+    /// GWM's <c>checkpoint_best.pth</c> (detectron2's <c>{'model': state_dict, 'iteration': n, ...}</c>) onto
+    /// <see cref="Network.GwmNetwork"/>, whose fields keep detectron2's names (<c>sem_seg_head.pixel_decoder.*</c>,
+    /// <c>sem_seg_head.predictor.*</c>): the DDP <c>module.</c> prefix goes; <c>backbone.extractor.model.</c>, where
+    /// the DINO ViT would sit were it a registered submodule, becomes <c>backbone.</c> (DINO's own names follow), and
+    /// a ViT classification <c>head.</c> under it is dropped like <see cref="DinoVit"/>'s; <c>criterion.*</c> is
+    /// dropped: it is MaskFormer's <c>SetCriterion</c>, whose only persistent tensor, <c>empty_weight</c> (the
+    /// no-object class weights of a class head GWM switches off), has no counterpart in a network without a
+    /// set-prediction loss. GWM's own checkpoints hold no backbone keys at all (its <c>ViTExtractor</c> is a
+    /// plain object, not an <c>nn.Module</c>); the ViT comes from DINO's <c>dino_vitbase8_pretrain.pth</c>
+    /// (see <c>Checkpoints/Fixtures/gwm_dino_state_dict_keys.txt</c> in the tests).
     /// </summary>
-    public static KeyMap Gwm { get; } = new([KeyMapRule.Prefix("module.", string.Empty)]);
+    public static KeyMap Gwm { get; } = new(
+    [
+        KeyMapRule.Prefix("module.", string.Empty),
+        KeyMapRule.Drop("^criterion\\."),
+        KeyMapRule.Drop("^backbone\\.extractor\\.model\\.head\\."),
+        KeyMapRule.Prefix("backbone.extractor.model.", "backbone."),
+    ]);
 
     /// <summary>This map's rules followed by <paramref name="next"/>'s.</summary>
     public KeyMap Then(KeyMap next)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using VideoSeg.Core;
@@ -17,38 +16,81 @@ namespace VideoSeg.Models.Inference;
 /// Turns frames into one foreground mask each with a trained GWM-style network, as GWM's evaluation
 /// does: K soft masks, merged into two by spectral clustering of mask-pooled features when K &gt; 2,
 /// then one of the two picked by a foreground selector. Frames must already be at the network's input
-/// size. Without ViT-S/8 weights the pooled features are the backbone's stride-8 map (GWM's fallback).
+/// size. The pooled features are GWM's DINO ViT-S/8 key features where a <see cref="VitKeyFeatureExtractor"/> is given,
+/// otherwise the backbone's stride-8 map.
 /// </summary>
 public sealed class GwmSegmenter
 {
     private readonly GwmNetwork _network;
     private readonly IForegroundSelector _selector;
+    private readonly VitKeyFeatureExtractor? _mergeFeatures;
 
-    /// <summary>Segments with <paramref name="network"/> and picks the foreground with <paramref name="selector"/>.</summary>
+    /// <summary>Segments with <paramref name="network"/> and picks the foreground with <paramref name="selector"/>; K → 2 merging uses the backbone's stride-8 features.</summary>
     public GwmSegmenter(GwmNetwork network, IForegroundSelector selector)
+        : this(network, selector, null)
+    {
+    }
+
+    /// <summary>
+    /// As <see cref="GwmSegmenter(GwmNetwork, IForegroundSelector)"/>, with K → 2 merging on <paramref name="mergeFeatures"/>
+    /// (GWM's DINO ViT-S/8 key features, <see cref="VitKeyFeatureExtractor.LoadGwmMerger"/>) when given. The segmenter does not own it.
+    /// </summary>
+    public GwmSegmenter(GwmNetwork network, IForegroundSelector selector, VitKeyFeatureExtractor? mergeFeatures)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(selector);
         _network = network;
         _selector = selector;
+        _mergeFeatures = mergeFeatures;
     }
 
     /// <summary>The selector's name, e.g. "corner-rule" or "oracle-iou".</summary>
     public string SelectorName => _selector.Name;
 
     /// <summary>
-    /// Builds a network with <paramref name="options"/> and loads, strictly, the PyTorch-format checkpoint the
-    /// trainer exported (<c>checkpoint_NNNNNNN.pth</c>) or any checkpoint with the same parameter names.
+    /// Loads, strictly, a GWM-network checkpoint: the PyTorch-format export of <c>videoseg train</c>
+    /// (<c>checkpoint_NNNNNNN.pth</c>, built with <paramref name="exportOptions"/>), or GWM's published
+    /// <c>checkpoint_best.pth</c> (recognised by <see cref="GwmCheckpoints.Detect"/>; built at
+    /// <see cref="GwmNetworkOptions.GwmDino"/> with the checkpoint's K, its ViT from <paramref name="backboneWeights"/>,
+    /// DINO's <c>dino_vitbase8_pretrain.pth</c>). The network's <see cref="GwmNetwork.Options"/> tell which was loaded.
     /// </summary>
-    public static GwmNetwork LoadNetwork(string checkpoint, GwmNetworkOptions options, Device device)
+    /// <param name="checkpoint">The <c>.pth</c> file.</param>
+    /// <param name="exportOptions">The sizes of our trainer's network.</param>
+    /// <param name="device">Where the network lives.</param>
+    /// <param name="backboneWeights">DINO ViT-B/8 weights, needed for GWM's checkpoints only.</param>
+    /// <returns>The network in evaluation mode.</returns>
+    public static GwmNetwork LoadNetwork(string checkpoint, GwmNetworkOptions exportOptions, Device device, string? backboneWeights = null) =>
+        LoadNetwork(checkpoint, exportOptions, GwmNetworkOptions.GwmDino, device, backboneWeights);
+
+    /// <summary>
+    /// <see cref="LoadNetwork(string, GwmNetworkOptions, Device, string?)"/> with the sizes of GWM's network given
+    /// (<paramref name="publishedOptions"/>, whose K is replaced by the checkpoint's), e.g. a reduced GWM-layout network.
+    /// </summary>
+    /// <param name="checkpoint">The <c>.pth</c> file.</param>
+    /// <param name="exportOptions">The sizes of our trainer's network.</param>
+    /// <param name="publishedOptions">The sizes of a network in GWM's layout.</param>
+    /// <param name="device">Where the network lives.</param>
+    /// <param name="backboneWeights">DINO ViT weights, for a GWM checkpoint without a backbone.</param>
+    /// <returns>The network in evaluation mode.</returns>
+    public static GwmNetwork LoadNetwork(string checkpoint, GwmNetworkOptions exportOptions, GwmNetworkOptions publishedOptions, Device device, string? backboneWeights)
     {
-        if (!File.Exists(checkpoint))
+        ArgumentNullException.ThrowIfNull(exportOptions);
+        ArgumentNullException.ThrowIfNull(publishedOptions);
+        IReadOnlyDictionary<string, CheckpointTensor> weights = GwmCheckpoints.Read(checkpoint, "model checkpoint");
+        GwmNetworkOptions options = GwmCheckpoints.Detect(weights) == GwmCheckpointFormat.GwmPublished
+            ? publishedOptions with { Queries = GwmCheckpoints.Queries(weights, checkpoint) }
+            : exportOptions;
+        var network = new GwmNetwork(options, device);
+        try
         {
-            throw new VideoSegException(ErrorCodes.MissingFile, $"model checkpoint not found: expected a .pth file at '{checkpoint}' (run 'videoseg train')", checkpoint);
+            GwmCheckpoints.Load(network, weights, checkpoint, backboneWeights);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
         }
 
-        var network = new GwmNetwork(options, device);
-        StateDictLoader.Load(network, StateDict.Extract(PyTorchCheckpoint.Load(checkpoint)), KeyMap.Identity, strict: true, checkpoint);
         network.eval();
         return network;
     }
@@ -99,6 +141,11 @@ public sealed class GwmSegmenter
 
     private Tensor Features(Tensor images)
     {
+        if (_mergeFeatures is not null)
+        {
+            return _mergeFeatures.Extract(images);
+        }
+
         Tensor normalised = (images - _network.get_buffer("pixel_mean")!) / _network.get_buffer("pixel_std")!;
         Tensor[] maps = _network.Backbone.call(normalised);
         return maps[Math.Min(1, maps.Length - 1)];

@@ -8,6 +8,12 @@ public sealed record DinoVitOptions
     /// <summary>DINO ViT-B/8 with GWM's patch stride 4 and the key facets of blocks 5, 7, 9 and 11.</summary>
     public static DinoVitOptions VitB8 { get; } = new();
 
+    /// <summary>
+    /// DINO ViT-S/8 (<c>dino_deitsmall8_pretrain.pth</c>: 384 wide, 6 heads of 64, 12 blocks) at stride 4, as GWM's
+    /// evaluation-time <c>MaskMerger</c> uses it (<c>ViTExtractor('dino_vits8')</c>, stride 4 by default).
+    /// </summary>
+    public static DinoVitOptions VitS8 { get; } = new() { EmbedDim = 384, Heads = 6 };
+
     /// <summary>Token width (768 for ViT-B).</summary>
     public int EmbedDim { get; init; } = 768;
 
