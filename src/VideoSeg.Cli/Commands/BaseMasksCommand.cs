@@ -69,6 +69,7 @@ public static class BaseMasksCommand
                 .WithParameter("code", CodeVersion.Of<MotionSegmentationBaseline>())
                 .WithParameter("source", kind)
                 .WithParameter("gwm", kind == "gwm" ? gwm : null)
+                .WithParameter("gwm-code", kind == "gwm" ? CodeVersion.Of<GwmSegmenter>() : null)
                 .WithParameter("gwm-merge-features", kind == "gwm" ? (merge is null ? "network-backbone-stride8" : $"dino-vits8-stride4-key{VitKeyFeatureExtractor.GwmLayer}") : null)
                 .WithParameter("baseline", baseline.Name)
                 .WithInput(flowsRoot)

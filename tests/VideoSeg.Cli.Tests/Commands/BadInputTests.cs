@@ -144,6 +144,39 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
     }
 
     [Fact]
+    public void AReferenceRowWithoutItsBaseMasksSaysWhichToPass()
+    {
+        (string dataset, string flows, var owner) = _suite.CopyForDamage();
+        using (owner)
+        {
+            string output = owner.Combine("results", "refined");
+
+            ChildProcessResult result = Run(
+                "refine", "--dataset", dataset, "--flows", flows, "--occlusions", flows, "--basemasks", flows,
+                "--matrix", Matrix, "--out", output);
+
+            AssertCleanFailure(result, ErrorCodes.InvalidArgument, "--reference motion=", output);
+        }
+    }
+
+    [Fact]
+    public void AReferenceFolderThatIsMissingIsNamed()
+    {
+        (string dataset, string flows, var owner) = _suite.CopyForDamage();
+        using (owner)
+        {
+            string output = owner.Combine("results", "refined");
+            string missing = owner.Combine("results", "basemasks", "motion");
+
+            ChildProcessResult result = Run(
+                "refine", "--dataset", dataset, "--flows", flows, "--occlusions", flows, "--basemasks", flows,
+                "--reference", $"motion={missing}", "--matrix", Matrix, "--out", output);
+
+            AssertCleanFailure(result, ErrorCodes.MissingFile, missing, output);
+        }
+    }
+
+    [Fact]
     public void AFloFileRoundTripsThroughTheFlowsStageUnchanged()
     {
         string source = DatasetLayout.FlowPath(new DatasetLayout(_suite.Dataset).GroundTruthFlowsRoot, -2, "synth-00-rigid-affine", "00004");
