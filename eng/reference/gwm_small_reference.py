@@ -417,6 +417,16 @@ def optimizer_groups(network, weight_decay):
     return [{"params": decayed, "weight_decay": weight_decay}, {"params": undecayed, "weight_decay": 0.0}]
 
 
+def loaded_blas():
+    """The BLAS library this process mapped (Debian's python3-torch links whatever libblas.so.3 the system selects)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.rsplit("/", 1)[-1]}
+    except OSError:
+        return "unknown"
+    return ", ".join(sorted(paths)) or "none mapped (built in)"
+
+
 def bench(args):
     torch.manual_seed(args.seed)
     network = GwmNetwork().train()
@@ -441,7 +451,7 @@ def bench(args):
         times.append(time.perf_counter() - start)
     times.sort()
     print(json.dumps({"seconds_per_step": times[len(times) // 2], "times": times, "batch": args.batch,
-                      "threads": torch.get_num_threads(), "torch": torch.__version__}))
+                      "threads": torch.get_num_threads(), "torch": torch.__version__, "blas": loaded_blas()}))
 
 
 def main():

@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using TorchSharp;
+using TorchSharp.Modules;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Imaging;
@@ -21,6 +22,7 @@ using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
 using VideoSeg.Models.Loss;
 using VideoSeg.Models.Network;
+using VideoSeg.Models.Training;
 using VideoSeg.Refine;
 using VideoSeg.Reports.Tables;
 using static TorchSharp.torch;
@@ -30,7 +32,8 @@ namespace VideoSeg.Cli.Commands;
 /// <summary>
 /// <c>videoseg bench</c>: throughput of every per-frame operation at DAVIS's 854×480, and the flow
 /// estimator's accuracy and speed on the FlyingChairs samples, each beside a peer measured in the
-/// same run (the official Python DAVIS toolkit, OpenCV's DIS and Farnebäck) when the peer is installed.
+/// same run (the official Python DAVIS toolkit, OpenCV's DIS and Farnebäck, PyTorch for a GWM training step) when
+/// the peer is installed.
 /// Writes <c>bench-report.csv</c> and <c>bench-report-github.md</c>.
 /// </summary>
 public static class BenchCommand
@@ -55,7 +58,7 @@ public static class BenchCommand
                 var rows = new List<BenchRow>();
                 Device resolved = FlowDevice.Resolve(parse.GetValue(device)!);
                 ThroughputBenchmarks(rows, dataRoot, parse.GetValue(frames), parse.GetValue(repeats), resolved, toolkitRoot, parse.GetValue(python)!, ct);
-                TrainingBenchmark(rows, parse.GetValue(repeats), resolved);
+                TrainingBenchmark(rows, parse.GetValue(repeats), resolved, parse.GetValue(python)!);
                 if (!parse.GetValue(skipFlow))
                 {
                     FlowBenchmarks(rows, dataRoot, resolved, parse.GetValue(python)!, ct);
@@ -154,34 +157,83 @@ public static class BenchCommand
         }
     }
 
-    private static void TrainingBenchmark(List<BenchRow> rows, int repeats, Device device)
+    private static void TrainingBenchmark(List<BenchRow> rows, int repeats, Device device, string python)
     {
-        // One GWM training step as the trainer takes it: forward, flow-reconstruction loss, backward, clip, AdamW.
+        // One GWM training step as GwmTrainer takes it: forward, flow-reconstruction loss, backward, clip, AdamW
+        // with GWM's groups (no weight decay on norms and embeddings, tied parameters once).
         const int Batch = 8;
+        const string Group = "GWM training at batch 8, 128×224";
+        int timedRepeats = Math.Max(3, repeats);
+        int threads = torch.get_num_threads();
+        double seconds;
         torch.manual_seed(42);
-        using var network = new GwmNetwork(GwmNetworkOptions.CpuSmall, device);
-        network.train();
-        var loss = new FlowReconstructionLoss();
-        using var optimizer = torch.optim.AdamW(network.parameters(), lr: 1.5e-4, weight_decay: 0.01);
-        using Tensor images = torch.rand(Batch, 3, 128, 224, device: device) * 255;
-        using Tensor flow = torch.randn(Batch, 2, 128, 224, device: device) * 3;
-        double seconds = Median(Math.Max(3, repeats), () =>
+        using (var network = new GwmNetwork(GwmNetworkOptions.CpuSmall, device))
         {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            Tensor value = loss.Compute(network.forward(images), flow);
-            value.backward();
-            torch.nn.utils.clip_grad_norm_(network.parameters(), 0.01);
-            optimizer.step();
-        });
-        rows.Add(new BenchRow(
-            "GWM training at batch 8, 128×224",
-            "GwmNetwork CpuSmall + FlowReconstructionLoss + AdamW",
-            "it/s",
-            1 / seconds,
-            null,
-            string.Empty,
-            $"one step: forward, loss, backward, gradient clip, AdamW; random inputs; {FlowDevice.Describe(device)}; median of {Math.Max(3, repeats)}"));
+            network.train();
+            var loss = new FlowReconstructionLoss();
+            WeightDecayGroups groups = WeightDecayGrouping.Split(network);
+            Parameter[] trainable = groups.Decayed.Concat(groups.Norm).Concat(groups.Embedding).Select(p => p.Parameter).ToArray();
+            var paramGroups = new List<AdamW.ParamGroup>
+            {
+                new(groups.Decayed.Select(p => p.Parameter), new AdamW.Options { weight_decay = 0.01 }),
+                new(groups.Norm.Concat(groups.Embedding).Select(p => p.Parameter), new AdamW.Options { weight_decay = 0.0 }),
+            };
+            using var optimizer = torch.optim.AdamW(paramGroups, lr: 1.5e-4, weight_decay: 0.01);
+            using Tensor images = torch.rand(Batch, 3, 128, 224, device: device) * 255;
+            using Tensor flow = torch.randn(Batch, 2, 128, 224, device: device) * 3;
+            seconds = Median(timedRepeats, () =>
+            {
+                using var scope = NewDisposeScope();
+                optimizer.zero_grad();
+                Tensor value = loss.Compute(network.forward(images), flow);
+                value.backward();
+                torch.nn.utils.clip_grad_norm_(trainable, 0.01);
+                optimizer.step();
+            });
+        }
+
+        string describe = FlowDevice.Describe(device);
+        (double Seconds, int Threads, string Version, string Blas)? peer = device.type == DeviceType.CPU ? PyTorchTrainingStep(python, Batch, threads, timedRepeats) : null;
+        string peerName = peer is null ? string.Empty : $"PyTorch {peer.Value.Version} (gwm_small_reference.py)";
+        string oursNote = $"one step: forward, loss, backward, gradient clip, AdamW; random inputs; {describe}, {threads} torch threads; median of {timedRepeats}";
+        rows.Add(new BenchRow(Group, "GwmNetwork CpuSmall + FlowReconstructionLoss + AdamW", "it/s", 1 / seconds, peer is null ? null : peer.Value.Seconds / seconds, peerName, oursNote));
+        if (peer is not null)
+        {
+            rows.Add(new BenchRow(Group, "PyTorch peer: same network, loss and optimizer", "it/s", 1 / peer.Value.Seconds, 1.0, peerName, $"eng/reference/gwm_small_reference.py bench, CPU, {peer.Value.Threads} threads (set to ours), BLAS {peer.Value.Blas}, median of {timedRepeats}, same run"));
+        }
+        else
+        {
+            string reason = device.type == DeviceType.CPU
+                ? $"install python3-torch for {python}"
+                : $"the peer runs on the CPU only, ours ran on {describe}";
+            rows.Add(new BenchRow(Group, "PyTorch peer (not run)", "it/s", double.NaN, null, string.Empty, reason));
+        }
+    }
+
+    private static (double Seconds, int Threads, string Version, string Blas)? PyTorchTrainingStep(string python, int batch, int threads, int repeats)
+    {
+        string script = Path.Combine(AppContext.BaseDirectory, "reference", "gwm_small_reference.py");
+        if (!File.Exists(script))
+        {
+            return null;
+        }
+
+        try
+        {
+            string json = RunPython(python, [script, "bench", "--batch", batch.ToString(CultureInfo.InvariantCulture), "--threads", threads.ToString(CultureInfo.InvariantCulture), "--repeats", repeats.ToString(CultureInfo.InvariantCulture)]);
+            using JsonDocument document = JsonDocument.Parse(json);
+            JsonElement root = document.RootElement;
+            return (
+                root.GetProperty("seconds_per_step").GetDouble(),
+                root.GetProperty("threads").GetInt32(),
+                root.GetProperty("torch").GetString() ?? "?",
+                root.GetProperty("blas").GetString() ?? "?");
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            Console.Out.WriteLine($"[bench] the PyTorch training step could not be timed: {ex.Message}");
+            return null;
+        }
     }
 
     private static void FlowBenchmarks(List<BenchRow> rows, string? dataRoot, Device device, string python, CancellationToken cancellationToken)
