@@ -37,6 +37,10 @@ public sealed class VideoSegCommand : ToolTask
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;
 
     /// <inheritdoc />
+    /// <remarks>A crashing child (a runtime or native abort) explains itself only on stderr, so it must show at the default verbosity.</remarks>
+    protected override MessageImportance StandardErrorLoggingImportance => MessageImportance.High;
+
+    /// <inheritdoc />
     protected override string GenerateFullPathToTool()
     {
         // The SDK sets DOTNET_HOST_PATH for tasks so that they start the same dotnet that runs the build.

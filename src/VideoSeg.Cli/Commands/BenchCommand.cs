@@ -172,13 +172,8 @@ public static class BenchCommand
             network.train();
             var loss = new FlowReconstructionLoss();
             WeightDecayGroups groups = WeightDecayGrouping.Split(network);
-            Parameter[] trainable = groups.Decayed.Concat(groups.Norm).Concat(groups.Embedding).Select(p => p.Parameter).ToArray();
-            var paramGroups = new List<AdamW.ParamGroup>
-            {
-                new(groups.Decayed.Select(p => p.Parameter), new AdamW.Options { weight_decay = 0.01 }),
-                new(groups.Norm.Concat(groups.Embedding).Select(p => p.Parameter), new AdamW.Options { weight_decay = 0.0 }),
-            };
-            using var optimizer = torch.optim.AdamW(paramGroups, lr: 1.5e-4, weight_decay: 0.01);
+            Parameter[] trainable = groups.All();
+            using var optimizer = groups.CreateAdamW(new GwmTrainingOptions());
             using Tensor images = torch.rand(Batch, 3, 128, 224, device: device) * 255;
             using Tensor flow = torch.randn(Batch, 2, 128, 224, device: device) * 3;
             seconds = Median(timedRepeats, () =>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
@@ -161,18 +162,36 @@ public sealed class DinoVitBackbone : GwmBackbone
     private void InitialiseLikeDino()
     {
         using var noGrad = no_grad();
-        nn.init.trunc_normal_(_posEmbed, std: 0.02);
-        nn.init.trunc_normal_(_clsToken, std: 0.02);
+        TruncatedNormal(_posEmbed, 0.02);
+        TruncatedNormal(_clsToken, 0.02);
         foreach (var (_, module) in named_modules())
         {
             if (module is Linear linear)
             {
-                nn.init.trunc_normal_(linear.weight!, std: 0.02);
+                TruncatedNormal(linear.weight!, 0.02);
                 if (linear.bias is not null)
                 {
                     nn.init.zeros_(linear.bias);
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// PyTorch's <c>nn.init.trunc_normal_(target, std=std)</c> (cut at ±2 in absolute units, as DINO calls it): inverse-CDF
+    /// sampling of the truncated normal. TorchSharp 0.107's <c>nn.init.trunc_normal_</c> fills the tensor with one value,
+    /// which made every ViT weight equal and blew the untrained ViT's activations up to NaN.
+    /// </summary>
+    private static void TruncatedNormal(Tensor target, double std, double low = -2, double high = 2)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor bounds = special.erf(tensor(new[] { low / std / Math.Sqrt(2), high / std / Math.Sqrt(2) }, dtype: ScalarType.Float64));
+        double lowCdf = (1 + bounds[0].item<double>()) / 2;
+        double highCdf = (1 + bounds[1].item<double>()) / 2;
+        target.uniform_((2 * lowCdf) - 1, (2 * highCdf) - 1);
+        target.erfinv_();
+        target.mul_(std * Math.Sqrt(2));
+        target.clamp_(low, high);
     }
 }

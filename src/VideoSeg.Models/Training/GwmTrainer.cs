@@ -74,14 +74,8 @@ public sealed class GwmTrainer : IDisposable
         _schedule = options.Schedule;
 
         WeightDecayGroups groups = WeightDecayGrouping.Split(Network);
-        _trainable = groups.Decayed.Concat(groups.Norm).Concat(groups.Embedding).Select(p => p.Parameter).ToArray();
-        var paramGroups = new List<AdamW.ParamGroup>
-        {
-            Group(groups.Decayed, options.WeightDecay),
-            Group(groups.Norm, options.WeightDecayNorm),
-            Group(groups.Embedding, options.WeightDecayEmbedding),
-        };
-        _optimizer = optim.AdamW(paramGroups, options.BaseLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+        _trainable = groups.All();
+        _optimizer = groups.CreateAdamW(options);
     }
 
     /// <summary>The network being trained.</summary>
@@ -269,9 +263,6 @@ public sealed class GwmTrainer : IDisposable
         _optimizer.Dispose();
         Network.Dispose();
     }
-
-    private static AdamW.ParamGroup Group(IReadOnlyList<(string Name, Parameter Parameter)> parameters, double weightDecay) =>
-        new(parameters.Select(p => p.Parameter), new AdamW.Options { weight_decay = weightDecay });
 
     private static string Signature(GwmTrainingOptions options) =>
         JsonSerializer.Serialize(options with { Iterations = 0, CheckpointPeriod = 1, LossCurvePeriod = 1 });

@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Training;
 
@@ -10,4 +13,29 @@ namespace VideoSeg.Models.Training;
 public sealed record WeightDecayGroups(
     IReadOnlyList<(string Name, Parameter Parameter)> Decayed,
     IReadOnlyList<(string Name, Parameter Parameter)> Norm,
-    IReadOnlyList<(string Name, Parameter Parameter)> Embedding);
+    IReadOnlyList<(string Name, Parameter Parameter)> Embedding)
+{
+    /// <summary>Every trainable parameter once, in group order: the set whose gradients are clipped together.</summary>
+    public Parameter[] All() => Decayed.Concat(Norm).Concat(Embedding).Select(p => p.Parameter).ToArray();
+
+    /// <summary>
+    /// GWM's optimizer (<c>Trainer.build_optimizer</c>): AdamW over the three groups with the decays of
+    /// <paramref name="options"/>, its base learning rate, betas and epsilon.
+    /// </summary>
+    /// <param name="options">The training options.</param>
+    /// <returns>The optimizer; the caller disposes it.</returns>
+    public AdamW CreateAdamW(GwmTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var groups = new List<AdamW.ParamGroup>
+        {
+            Group(Decayed, options.WeightDecay),
+            Group(Norm, options.WeightDecayNorm),
+            Group(Embedding, options.WeightDecayEmbedding),
+        };
+        return optim.AdamW(groups, options.BaseLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+    }
+
+    private static AdamW.ParamGroup Group(IReadOnlyList<(string Name, Parameter Parameter)> parameters, double weightDecay) =>
+        new(parameters.Select(p => p.Parameter), new AdamW.Options { weight_decay = weightDecay });
+}

@@ -27,6 +27,28 @@ public sealed class DinoVitBackboneTests
     }
 
     [Fact]
+    public void Initialisation_IsDinosTruncatedNormal_AndTheUntrainedVitStaysFinite()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(11);
+        using var vit = new DinoVitBackbone(DinoVitOptions.VitS8);
+        Dictionary<string, Tensor> weights = vit.state_dict();
+
+        // DINO: trunc_normal_(std=0.02) for the Linear weights, the position table and the class token.
+        foreach (string key in new[] { "blocks.0.attn.qkv.weight", "blocks.11.mlp.fc2.weight", "pos_embed", "cls_token" })
+        {
+            Tensor w = weights[key];
+            Assert.InRange(w.std().item<float>(), 0.017f, 0.023f);
+            Assert.InRange(w.mean().item<float>(), -0.002f, 0.002f);
+            Assert.True(w.abs().max().item<float>() <= 2f, key);
+        }
+
+        Assert.True(weights["blocks.0.attn.qkv.weight"].unique().output.shape[0] > 1000);
+        Tensor[] features = vit.call(randn(1, 3, 64, 96));
+        Assert.All(features, f => Assert.True(f.isfinite().all().item<bool>()));
+    }
+
+    [Fact]
     public void GwmGrid_For128By224_Is31By55()
     {
         using var vit = new DinoVitBackbone(NetworkTestHelpers.TinyVit with { PatchSize = 8, PatchStride = 4 });
