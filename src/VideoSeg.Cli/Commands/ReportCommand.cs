@@ -324,7 +324,8 @@ public static class ReportCommand
 
     private static string DescribeBaseMasks(ReportOptions options) => options.BaseMasks switch
     {
-        "gwm" => $"Our base masks come from a GWM-style network trained in this run on this suite's own frames and flows (not GWM's published DINO checkpoint unless one was given), foreground by the {options.Selector ?? "corner-rule"} rule; our 'GWM' row is the base-mask row of this run.",
+        "gwm" => $"Our base masks come from a GWM-style network (small CNN backbone) trained in this run on this suite's own frames and flows, not from GWM's published DINO model; foreground by the {options.Selector ?? "corner-rule"} rule. Our 'GWM' row is the base-mask row of this run.",
+        "gwm-checkpoint" => $"Our base masks come from the GWM checkpoint the run was given (GwmCheckpoint), foreground by the {options.Selector ?? "corner-rule"} rule; our 'GWM' row is the base-mask row of this run.",
         _ => $"Our base masks come from '{options.BaseMasks}', not from GWM, so our 'GWM' row is the base-mask row of this run.",
     };
 

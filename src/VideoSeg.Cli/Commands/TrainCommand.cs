@@ -1,7 +1,7 @@
 using System;
 using System.CommandLine;
-using System.IO;
 using System.Diagnostics;
+using System.IO;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,9 +16,11 @@ namespace VideoSeg.Cli.Commands;
 
 /// <summary>
 /// <c>videoseg train</c>: trains a GWM-style segmentation network with GWM's flow-reconstruction loss
-/// on a suite and its cached flows. Training checkpoints (<c>checkpoint_NNNNNNN.vsckpt</c> to resume,
-/// <c>.pth</c> that PyTorch reads) and <c>loss.csv</c> go to <c>--out</c>; an interrupted run resumes from
-/// the latest complete checkpoint, and a finished one is not trained again.
+/// on a suite and its cached flows, as an incremental stage: the finished model (<c>checkpoint_NNNNNNN.pth</c>,
+/// which PyTorch reads, the <c>.vsckpt</c> with the optimizer state, <c>loss.csv</c> and <c>training.json</c>) lands
+/// in <c>--out</c> with a content-hash stamp, so an unchanged rerun trains nothing. Checkpoints accumulate in
+/// <c>&lt;out&gt;.training/</c> under a key of the data and options; an interrupted run resumes from the latest
+/// complete one, and checkpoints of other data or options are discarded.
 /// </summary>
 public static class TrainCommand
 {
@@ -38,7 +40,7 @@ public static class TrainCommand
     {
         var dataset = CommonOptions.Dataset();
         var flows = CommonOptions.Flows();
-        var output = CommonOptions.RequiredDirectory("--out", "Where checkpoints and loss.csv go (resumed from if present).");
+        var output = CommonOptions.RequiredDirectory("--out", "Where the trained model goes; checkpoints accumulate in <out>.training/ until it is complete.");
         var iterations = new Option<int>("--iterations") { Description = "Training iterations (GWM: 20,000).", DefaultValueFactory = _ => 20_000 };
         var warmup = new Option<int>("--warmup") { Description = "Linear warm-up iterations (GWM: 1,500).", DefaultValueFactory = _ => 1_500 };
         var schedule = new Option<int>("--schedule-iterations") { Description = "The polynomial decay's horizon (GWM: 160,000).", DefaultValueFactory = _ => 160_000 };
