@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core;
@@ -49,6 +50,14 @@ public static class Program
         catch (IOException ex)
         {
             await Console.Error.WriteLineAsync($"error {ErrorCodes.StageFailed}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (ExternalException ex)
+        {
+            // libtorch's own failures: one error line for MSBuild, then its frames for whoever reports the bug.
+            string first = ex.Message.Split('\n', 2)[0].Trim();
+            await Console.Error.WriteLineAsync($"error {ErrorCodes.StageFailed}: libtorch: {first}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }

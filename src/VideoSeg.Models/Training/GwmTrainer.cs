@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -35,6 +36,7 @@ public sealed class GwmTrainer : IDisposable
     public const string LossCurveFileName = "loss.csv";
 
     private const string ResumeExtension = ".vsckpt";
+    private const long NoCollectionBudgetBytes = 32L * 1024 * 1024;
     private const string ExportExtension = ".pth";
     private const string Magic = "VSEGTRAIN1";
 
@@ -268,6 +270,35 @@ public sealed class GwmTrainer : IDisposable
         JsonSerializer.Serialize(options with { Iterations = 0, CheckpointPeriod = 1, LossCurvePeriod = 1 });
 
     private double Step(double learningRate)
+    {
+        // TorchSharp hands temporary Scalars (the alpha of every tensor addition, for one) to native code without
+        // keeping them alive, so a collection during a native call can finalize one still in use: a 2,000-step run
+        // once died on a c10 'toFloat' assertion inside BigPixelDecoder's addition. No collection runs inside a
+        // step, whose allocations stay far below the region's budget; collections happen between steps.
+        bool noCollections = false;
+        try
+        {
+            noCollections = GC.TryStartNoGCRegion(NoCollectionBudgetBytes);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The budget exceeds what this GC configuration allows: train without the guard rather than not at all.
+        }
+
+        try
+        {
+            return StepWithoutCollections(learningRate);
+        }
+        finally
+        {
+            if (noCollections && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+            {
+                GC.EndNoGCRegion();
+            }
+        }
+    }
+
+    private double StepWithoutCollections(double learningRate)
     {
         using var scope = NewDisposeScope();
         foreach (ParamGroup group in _optimizer.ParamGroups)
