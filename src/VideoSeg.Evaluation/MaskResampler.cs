@@ -14,10 +14,19 @@ namespace VideoSeg.Evaluation;
 /// </summary>
 public static class MaskResampler
 {
-    /// <summary>Resamples a 0/1 mask to <paramref name="width"/>×<paramref name="height"/> and keeps values strictly above <paramref name="threshold"/>.</summary>
+    /// <summary>
+    /// Resamples a 0/1 mask to <paramref name="width"/>×<paramref name="height"/> and keeps values strictly above
+    /// <paramref name="threshold"/>. A mask already of that size is returned itself when 0 ≤ threshold &lt; 1, where
+    /// resampling would be the identity.
+    /// </summary>
     public static BinaryMask Resample(BinaryMask mask, int width, int height, float threshold = 0.5f)
     {
         ArgumentNullException.ThrowIfNull(mask);
+        if (mask.Width == width && mask.Height == height && threshold is >= 0f and < 1f)
+        {
+            return mask;
+        }
+
         float[] values = ResampleBilinear(mask.ToFloats(), mask.Width, mask.Height, width, height);
         return BinaryMask.FromProbabilities(width, height, values, threshold);
     }

@@ -146,13 +146,13 @@ public static class BaseMasksCommand
                         gwm.Selector == "oracle-iou" ? SequenceReader.ReadMasks(sequence, cancellationToken: cancellationToken) : null,
                         batchSize: 8,
                         cancellationToken)
-                    .Select(m => m.Width == reference.Width && m.Height == reference.Height ? m : MaskResampler.Resample(m, reference.Width, reference.Height))
+                    .Select(m => MaskResampler.Resample(m, reference.Width, reference.Height))
                     .ToList();
             }
             else if (kind == "import")
             {
                 masks = MaskFolders.Read(importRoot!, name, stems)
-                    .Select(m => m.Width == reference.Width && m.Height == reference.Height ? m : MaskResampler.Resample(m, reference.Width, reference.Height))
+                    .Select(m => MaskResampler.Resample(m, reference.Width, reference.Height))
                     .ToList();
             }
             else

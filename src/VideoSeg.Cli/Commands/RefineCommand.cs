@@ -171,7 +171,7 @@ public static class RefineCommand
     /// <summary>A reference source's masks at the base masks' resolution, so that both rows are scored alike.</summary>
     private static List<BinaryMask> ReadReference(string root, string sequence, IReadOnlyList<string> stems, BinaryMask like) =>
         MaskFolders.Read(root, sequence, stems)
-            .Select(m => m.Width == like.Width && m.Height == like.Height ? m : MaskResampler.Resample(m, like.Width, like.Height))
+            .Select(m => MaskResampler.Resample(m, like.Width, like.Height))
             .ToList();
 
     private static BinaryMask?[] ReadVisibility(string occlusionsRoot, int gap, string sequence, IReadOnlyList<string> stems) =>

@@ -261,10 +261,7 @@ public static class ReportCommand
         {
             string outputName = configuration.Table1OutputName;
             BinaryMask mask = MaskFolders.Read(Path.Combine(options.Refined, outputName, "masks"), name, [sequence.FrameStems[frame]])[0];
-            if (mask.Width != image.Width || mask.Height != image.Height)
-            {
-                mask = MaskResampler.Resample(mask, image.Width, image.Height);
-            }
+            mask = MaskResampler.Resample(mask, image.Width, image.Height);
 
             double? j = scores.TryGetValue(outputName, out IReadOnlyList<SequenceEvaluation>? evaluated)
                 ? evaluated.FirstOrDefault(s => s.Sequence == name)?.Frames.FirstOrDefault(f => f.FrameIndex == frame)?.J

@@ -76,7 +76,7 @@ public static class TrainCommand
             torch.Device resolved = FlowDevice.Resolve(parse.GetValue(device)!);
             var stage = new IncrementalStage("train", outputRoot)
                 .WithParameter("code", CodeVersion.Of<GwmTrainer>())
-                .WithParameter("options", JsonSerializer.Serialize(options with { Iterations = 0, CheckpointPeriod = 1, LossCurvePeriod = 1 }))
+                .WithParameter("options", GwmTrainer.ResumeSignature(options))
                 .WithParameter("device", resolved.type)
                 .WithInput(flowsRoot)
                 .WithInput(layout.FramesRoot)

@@ -67,7 +67,7 @@ public sealed class GwmTrainer : IDisposable
         _device = device ?? CPU;
         OutputDirectory = outputDirectory;
         Directory.CreateDirectory(outputDirectory);
-        _signature = Signature(options);
+        _signature = ResumeSignature(options);
 
         manual_seed(options.Seed);
         Network = new GwmNetwork(options.EffectiveNetwork, _device);
@@ -266,8 +266,15 @@ public sealed class GwmTrainer : IDisposable
         Network.Dispose();
     }
 
-    private static string Signature(GwmTrainingOptions options) =>
-        JsonSerializer.Serialize(options with { Iterations = 0, CheckpointPeriod = 1, LossCurvePeriod = 1 });
+    /// <summary>
+    /// What a checkpoint must share with the options to be resumed under them: everything but the iteration count
+    /// and the checkpoint and loss-curve periods.
+    /// </summary>
+    public static string ResumeSignature(GwmTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return JsonSerializer.Serialize(options with { Iterations = 0, CheckpointPeriod = 1, LossCurvePeriod = 1 });
+    }
 
     private double Step(double learningRate)
     {
