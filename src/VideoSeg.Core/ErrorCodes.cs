@@ -34,6 +34,9 @@ public static class ErrorCodes
     /// <summary>A dataset directory does not have the expected layout.</summary>
     public const string BadLayout = "VSEG2006";
 
+    /// <summary>A sequence, configuration or frame name read from a list is not one plain path segment.</summary>
+    public const string BadName = "VSEG2007";
+
     /// <summary>A download failed.</summary>
     public const string DownloadFailed = "VSEG3001";
 
@@ -48,6 +51,18 @@ public static class ErrorCodes
 
     /// <summary>A stage was cancelled (Ctrl+C).</summary>
     public const string Cancelled = "VSEG4002";
+
+    /// <summary>
+    /// A stage's output path is not VideoSeg's to replace: a folder without that stage's stamp, a
+    /// regular file, or a path equal to, inside or containing one of the stage's inputs.
+    /// </summary>
+    public const string OutputNotOwned = "VSEG4003";
+
+    /// <summary>An output path cannot be written (read-only, no space, not a folder).</summary>
+    public const string OutputNotWritable = "VSEG4004";
+
+    /// <summary>An unexpected failure inside VideoSeg (a bug): reported as one line, with the details after it.</summary>
+    public const string InternalError = "VSEG4099";
 
     /// <summary>A run differs from the committed baseline beyond its tolerance.</summary>
     public const string BaselineMismatch = "VSEG5001";

@@ -23,7 +23,9 @@ public sealed class VideoSegException : Exception
     /// <summary>The file or directory the error concerns, when there is one.</summary>
     public string? Path { get; }
 
-    /// <summary>Formats the error the way MSBuild recognises it: <c>path: error CODE: message</c>.</summary>
-    public string ToDiagnosticString() =>
-        Path is null ? $"error {Code}: {Message}" : $"{Path}: error {Code}: {Message}";
+    /// <summary>
+    /// Formats the error the way MSBuild recognises it: <c>path: error CODE: message</c>, with
+    /// <c>videoseg</c> as the origin when no file is to blame.
+    /// </summary>
+    public string ToDiagnosticString() => Diagnostic.Error(Path, Code, Message);
 }
