@@ -27,38 +27,51 @@ public static class Program
             // In MSBuild's canonical format, so the Reproduce target shows each as an error with its code.
             foreach (ParseError error in parse.Errors)
             {
-                await Console.Error.WriteLineAsync($"videoseg: error {ErrorCodes.InvalidArgument}: {error.Message} (see 'videoseg {parse.CommandResult.Command.Name} --help')").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync(Diagnostic.Error(null, ErrorCodes.InvalidArgument, $"{error.Message} (see 'videoseg {parse.CommandResult.Command.Name} --help')")).ConfigureAwait(false);
             }
 
             return ExitCodes.Usage;
         }
 
+        using var signals = new CancellationSignals();
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            // System.CommandLine's own signal handling would return 130 after two seconds while the stage
+            // still runs, so its working folder would stay behind and no message would be printed.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(configuration, signals.Token).ConfigureAwait(false);
         }
         catch (VideoSegException ex)
         {
             await Console.Error.WriteLineAsync(ex.ToDiagnosticString()).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (signals.Token.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"error {ErrorCodes.Cancelled}: cancelled; completed stages keep their outputs, the interrupted stage left none").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(Diagnostic.Error(null, ErrorCodes.Cancelled, "cancelled; completed stages keep their outputs, the interrupted stage left none, and a rerun resumes")).ConfigureAwait(false);
             return ExitCodes.Cancelled;
         }
         catch (IOException ex)
         {
-            await Console.Error.WriteLineAsync($"error {ErrorCodes.StageFailed}: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(Diagnostic.Error(null, ErrorCodes.StageFailed, ex.Message)).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         catch (ExternalException ex)
         {
             // libtorch's own failures: one error line for MSBuild, then its frames for whoever reports the bug.
-            string first = ex.Message.Split('\n', 2)[0].Trim();
-            await Console.Error.WriteLineAsync($"error {ErrorCodes.StageFailed}: libtorch: {first}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(Diagnostic.Error(null, ErrorCodes.StageFailed, $"libtorch: {FirstLine(ex.Message)}")).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (Exception ex)
+        {
+            // Whatever VideoSeg failed to anticipate still ends in one error line and a documented exit code,
+            // never in the runtime's abort; the details follow for the bug report.
+            await Console.Error.WriteLineAsync(Diagnostic.Error(null, ErrorCodes.InternalError, $"internal error ({ex.GetType().Name}: {FirstLine(ex.Message)}); this is a bug in VideoSeg, please report it with the details below")).ConfigureAwait(false);
             await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 }

@@ -73,7 +73,8 @@ public static class BaseMasksCommand
                 .WithParameter("gwm-merge-features", kind == "gwm" ? (merge is null ? "network-backbone-stride8" : $"dino-vits8-stride4-key{VitKeyFeatureExtractor.GwmLayer}") : null)
                 .WithParameter("baseline", baseline.Name)
                 .WithInput(flowsRoot)
-                .WithInput(layout.SequenceListPath);
+                .WithInput(layout.SequenceListPath)
+                .WithInputRoot(layout.Root);
             if (importRoot is not null)
             {
                 stage.WithInput(importRoot);
@@ -81,7 +82,7 @@ public static class BaseMasksCommand
 
             if (checkpoint is not null)
             {
-                stage.WithInput(checkpoint).WithInput(layout.FramesRoot);
+                stage.WithInput(checkpoint).WithInput(layout.FramesRoot).WithInputRoot(parse.GetValue(model)!.FullName);
                 if (backbone is not null)
                 {
                     stage.WithInput(backbone);

@@ -30,7 +30,9 @@ public static class CombineCommand
         command.SetAction((parse, ct) =>
         {
             string root = parse.GetValue(results)!.FullName;
-            string[] requested = parse.GetValue(suites)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            string[] requested = parse.GetValue(suites)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => PlainName.Check(s, "suite name given in --suites", source: null))
+                .ToArray();
             string[] present = requested.Where(s => File.Exists(TablePath(root, s))).ToArray();
             if (present.Length == 0)
             {

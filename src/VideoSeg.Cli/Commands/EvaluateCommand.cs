@@ -47,7 +47,8 @@ public static class EvaluateCommand
                 .WithParameter("options", options)
                 .WithInput(predictionsRoot)
                 .WithInput(layout.AnnotationsRoot)
-                .WithInput(layout.SequenceListPath);
+                .WithInput(layout.SequenceListPath)
+                .WithInputRoot(layout.Root);
             return StageRunner.RunAsync(stage, parse.GetValue(force), (partial, token) => Task.Run(() => Compute(layout, predictionsRoot, options, partial, token), token), ct);
         });
         return command;

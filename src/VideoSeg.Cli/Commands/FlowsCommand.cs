@@ -79,7 +79,8 @@ public static class FlowsCommand
             .WithParameter("gaps", string.Join(',', options.Gaps))
             .WithParameter("keepImportedDisplacements", options.KeepImportedDisplacements)
             .WithInput(layout.FramesRoot)
-            .WithInput(layout.SequenceListPath);
+            .WithInput(layout.SequenceListPath)
+            .WithInputRoot(layout.Root);
         switch (options.Estimator)
         {
             case "groundtruth":

@@ -44,7 +44,9 @@ public static class OcclusionsCommand
                 .WithParameter("occlusion", experiments.Occlusion)
                 .WithParameter("device", parse.GetValue(device))
                 .WithInput(flowsRoot)
-                .WithInput(layout.SequenceListPath);
+                .WithInput(layout.SequenceListPath)
+                .WithInputRoot(layout.Root)
+                .WithInputRoot(parse.GetValue(matrix)!.FullName);
             return StageRunner.RunAsync(
                 stage,
                 parse.GetValue(force),

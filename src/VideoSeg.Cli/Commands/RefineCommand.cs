@@ -60,7 +60,9 @@ public static class RefineCommand
                 .WithInput(flowsRoot)
                 .WithInput(occlusionsRoot)
                 .WithInput(baseRoot)
-                .WithInput(layout.SequenceListPath);
+                .WithInput(layout.SequenceListPath)
+                .WithInputRoot(layout.Root)
+                .WithInputRoot(parse.GetValue(matrix)!.FullName);
             foreach ((string source, string root) in referenceRoots)
             {
                 stage.WithParameter($"reference:{source}", source).WithInput(root);

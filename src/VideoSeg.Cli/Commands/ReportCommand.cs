@@ -90,7 +90,9 @@ public static class ReportCommand
             .WithParameter("seed", options.Seed)
             .WithInput(options.Evaluation)
             .WithInput(options.Refined)
-            .WithInput(layout.FramesRoot);
+            .WithInput(layout.FramesRoot)
+            .WithInputRoot(layout.Root)
+            .WithInputRoot(options.Matrix);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         return StageRunner.RunAsync(stage, options.Force, (partial, ct) => Task.Run(() => Write(options, matrix, layout, partial, started, ct), ct), cancellationToken);
     }

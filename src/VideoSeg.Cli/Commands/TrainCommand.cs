@@ -80,13 +80,18 @@ public static class TrainCommand
                 .WithParameter("device", resolved.type)
                 .WithInput(flowsRoot)
                 .WithInput(layout.FramesRoot)
-                .WithInput(layout.SequenceListPath);
+                .WithInput(layout.SequenceListPath)
+                .WithInputRoot(layout.Root);
 
             // Checkpoints of a run with the same data and options but fewer iterations can be resumed from, so the
             // working folder's key leaves the iteration count out.
             string resumeKey = stage.ComputeInputHash();
             stage.WithParameter("iterations", options.Iterations);
             bool forced = parse.GetValue(force);
+
+            // Both checks come before the forced discard below, so that nothing is deleted from a folder VideoSeg did not make.
+            stage.CheckOutputs();
+            OutputOwnership.CheckReplaceable(workingRoot, () => File.Exists(Path.Combine(workingRoot, ResumeKeyFileName)), $"resume key '{ResumeKeyFileName}' of an earlier training run");
             if (forced && Directory.Exists(workingRoot))
             {
                 Directory.Delete(workingRoot, recursive: true);

@@ -28,8 +28,15 @@ public static class VerifyBaselineCommand
         {
             string runPath = parse.GetValue(run)!.FullName;
             string baselinePath = parse.GetValue(baseline)!.FullName;
+            if (!File.Exists(runPath))
+            {
+                throw new VideoSegException(ErrorCodes.MissingFile, "this run's Table 1 not found: expected the report stage's table1.csv here", runPath);
+            }
+
             if (parse.GetValue(update))
             {
+                // Read first: a baseline is only ever replaced by a table that parses as one.
+                Table1CsvReader.Read(runPath);
                 AtomicFile.WriteAllBytes(baselinePath, File.ReadAllBytes(runPath));
                 Console.Out.WriteLine($"[verify-baseline] baseline updated: {baselinePath}");
                 return ExitCodes.Success;

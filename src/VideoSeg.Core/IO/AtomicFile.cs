@@ -12,15 +12,19 @@ namespace VideoSeg.Core.IO;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Writes through <paramref name="write"/> into a temporary file, then renames it to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes through <paramref name="write"/> into a temporary file, then renames it to <paramref name="path"/>.
+    /// A failure of the file system (no space left, read-only, a folder in the way) is one
+    /// <see cref="ErrorCodes.OutputNotWritable"/> error naming <paramref name="path"/>.
+    /// </summary>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         string fullPath = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         string temp = $"{fullPath}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 write(stream);
@@ -28,12 +32,25 @@ public static class AtomicFile
 
             File.Move(temp, fullPath, overwrite: true);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotWritable, $"cannot write this file: {ex.Message}", fullPath, ex);
+        }
         finally
         {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            DeleteQuietly(temp);
+        }
+    }
+
+    private static void DeleteQuietly(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The write already failed or succeeded; a stray *.tmp is ignored by hashes and overwritten by the next run.
         }
     }
 

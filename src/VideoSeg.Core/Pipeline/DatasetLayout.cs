@@ -44,15 +44,38 @@ public sealed class DatasetLayout
     /// <summary>Ground-truth visibility masks (255 = visible in the other frame), one folder per gap.</summary>
     public string GroundTruthOcclusionsRoot => Path.Combine(Root, "GroundTruth", "Occlusions");
 
-    /// <summary>The sequences in list order, or every frame folder sorted ordinally when there is no list.</summary>
+    /// <summary>
+    /// The sequences in list order, or every frame folder sorted ordinally when there is no list.
+    /// Every name is checked here, where it is read, to be one plain folder name
+    /// (<see cref="PlainName"/>), since every stage joins it onto its roots; a name listed twice is
+    /// an error too. Both are <see cref="ErrorCodes.BadName"/> errors naming the list file and line.
+    /// </summary>
     public IReadOnlyList<string> ReadSequences()
     {
         if (File.Exists(SequenceListPath))
         {
-            return File.ReadAllLines(SequenceListPath)
-                .Select(l => l.Trim())
-                .Where(l => l.Length > 0 && !l.StartsWith('#'))
-                .ToList();
+            string[] lines = File.ReadAllLines(SequenceListPath);
+            var names = new List<string>(lines.Length);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < lines.Length; i++)
+            {
+                // Surrounding white space (a CRLF file's '\r', a trailing blank) is not part of a name.
+                string name = lines[i].Trim();
+                if (name.Length == 0 || name.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                PlainName.Check(name, "sequence name", SequenceListPath, i + 1);
+                if (!seen.Add(name))
+                {
+                    throw new VideoSegException(ErrorCodes.BadName, $"line {i + 1}: the sequence '{name}' is listed twice; expected each sequence once", SequenceListPath);
+                }
+
+                names.Add(name);
+            }
+
+            return names;
         }
 
         if (!Directory.Exists(FramesRoot))
@@ -60,7 +83,12 @@ public sealed class DatasetLayout
             throw new VideoSegException(ErrorCodes.BadLayout, $"'{Root}' is not a dataset: expected frames under '{FramesRoot}' (the DAVIS layout)", Root);
         }
 
-        return Directory.GetDirectories(FramesRoot).Select(Path.GetFileName).OfType<string>().OrderBy(s => s, StringComparer.Ordinal).ToList();
+        return Directory.GetDirectories(FramesRoot)
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Select(name => PlainName.Check(name, "sequence folder name", FramesRoot))
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>The frame files of <paramref name="sequence"/>, sorted by name.</summary>

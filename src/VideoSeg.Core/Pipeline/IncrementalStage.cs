@@ -12,22 +12,34 @@ using VideoSeg.Core.IO;
 namespace VideoSeg.Core.Pipeline;
 
 /// <summary>
-/// Runs one pipeline stage incrementally and atomically. The stage writes into
-/// <c>&lt;output&gt;.partial/</c>; only on success is that folder swapped in for the output
-/// folder and a stamp written beside it (<c>&lt;output&gt;.stamp.json</c>). An interrupted run
-/// leaves the previous output untouched and its partial folder is discarded by the next run.
+/// Runs one pipeline stage incrementally and atomically. The stage works in a folder inside
+/// <c>&lt;output&gt;.partial/</c>, which carries VideoSeg's marker; only on success is the result
+/// swapped in for the output folder, with a stamp beside it (<c>&lt;output&gt;.stamp.json</c>). An
+/// interrupted run leaves the previous output untouched, and its working folder is discarded by
+/// the next run. Before any work, the stage refuses (see <see cref="OutputOwnership"/>) an output that
+/// is, lies inside or contains one of its inputs, an existing folder that is not empty and does not
+/// carry this stage's stamp, and a path it cannot write.
 /// </summary>
 public sealed class IncrementalStage
 {
+    /// <summary>The suffix of the working folder beside the output.</summary>
+    public const string WorkingSuffix = ".partial";
+
+    /// <summary>The marker file inside the working folder that shows VideoSeg made it.</summary>
+    public const string WorkingMarkerFileName = ".videoseg-stage";
+
+    private const string WorkFolderName = "output";
+    private const string PreviousFolderName = "previous";
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
     private readonly SortedDictionary<string, string> _parameters = new(StringComparer.Ordinal);
     private readonly List<string> _inputs = [];
+    private readonly List<string> _inputRoots = [];
 
     /// <summary>Creates a stage writing to <paramref name="outputDirectory"/>.</summary>
     public IncrementalStage(string name, string outputDirectory)
     {
         Name = name;
-        OutputDirectory = Path.GetFullPath(outputDirectory);
+        OutputDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
     }
 
     /// <summary>The stage name.</summary>
@@ -39,6 +51,9 @@ public sealed class IncrementalStage
     /// <summary>The stamp file.</summary>
     public string StampPath => OutputDirectory + ".stamp.json";
 
+    /// <summary>The working folder (<c>&lt;output&gt;.partial</c>), present only while the stage runs or after it was killed.</summary>
+    public string WorkingDirectory => OutputDirectory + WorkingSuffix;
+
     /// <summary>Records a parameter; any change to it reruns the stage.</summary>
     public IncrementalStage WithParameter(string key, object? value)
     {
@@ -46,10 +61,20 @@ public sealed class IncrementalStage
         return this;
     }
 
-    /// <summary>Records an input file or folder whose content the stage depends on.</summary>
+    /// <summary>Records an input file or folder whose content the stage depends on; the output may not overlap it.</summary>
     public IncrementalStage WithInput(string path)
     {
         _inputs.Add(Path.GetFullPath(path));
+        return this;
+    }
+
+    /// <summary>
+    /// Records a folder the stage reads from (a dataset root, a model folder) without hashing all of it:
+    /// the output may not be, lie inside or contain it.
+    /// </summary>
+    public IncrementalStage WithInputRoot(string path)
+    {
+        _inputRoots.Add(Path.GetFullPath(path));
         return this;
     }
 
@@ -77,6 +102,7 @@ public sealed class IncrementalStage
     {
         StageStamp? stamp = ReadStamp();
         return stamp is not null
+            && stamp.Stage == Name
             && stamp.InputHash == inputHash
             && Directory.Exists(OutputDirectory)
             && stamp.OutputHash == ContentHash.OfDirectory(OutputDirectory);
@@ -101,51 +127,109 @@ public sealed class IncrementalStage
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> into a fresh partial folder unless the stage is up to date.
+    /// Checks, before any work, that this stage may write its output: the rules of <see cref="OutputOwnership"/>
+    /// for the output, its stamp and its working folder. <c>force</c> does not lift them.
+    /// </summary>
+    public void CheckOutputs()
+    {
+        OutputOwnership.CheckDisjoint(Name, OutputDirectory, _inputs.Concat(_inputRoots));
+        string stampName = $"the {Name} stage's stamp '{StampPath}'";
+        if (Directory.Exists(StampPath))
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotOwned, $"a folder stands where the {Name} stage writes its stamp; VideoSeg never replaces it. Remove it or choose another output", StampPath);
+        }
+
+        if (File.Exists(StampPath) && ReadStamp()?.Stage != Name)
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotOwned, $"this file is not {stampName} (it is not a stamp, or another stage's), so the output beside it is not this stage's to replace. Remove it or choose another output", StampPath);
+        }
+
+        OutputOwnership.CheckReplaceable(OutputDirectory, () => ReadStamp()?.Stage == Name, stampName);
+        OutputOwnership.CheckReplaceable(WorkingDirectory, () => File.Exists(Path.Combine(WorkingDirectory, WorkingMarkerFileName)), $"VideoSeg's marker '{WorkingMarkerFileName}'");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> into a fresh working folder unless the stage is up to date.
     /// Returns true if the stage ran, false if it was skipped.
     /// </summary>
     public async Task<bool> RunAsync(Func<string, CancellationToken, Task> work, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        // A partial folder is what an interrupted run left behind; it is never reused.
-        string partial = OutputDirectory + ".partial";
-        if (Directory.Exists(partial))
-        {
-            Directory.Delete(partial, recursive: true);
-        }
+        CheckOutputs();
 
+        // A working folder is what an interrupted run left behind; it is never reused.
+        DeleteWorkingDirectory();
         string inputHash = ComputeInputHash();
         if (!force && IsUpToDate(inputHash))
         {
             return false;
         }
 
-        Directory.CreateDirectory(partial);
+        string folder = CreateWorkingDirectory();
         var clock = Stopwatch.StartNew();
         try
         {
-            await work(partial, cancellationToken).ConfigureAwait(false);
+            await work(folder, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch
         {
-            Directory.Delete(partial, recursive: true);
+            DeleteWorkingDirectory();
             throw;
         }
 
-        if (File.Exists(StampPath))
-        {
-            File.Delete(StampPath);
-        }
-
+        // The stamp names the new output before the swap, so that a crash at any point leaves an output
+        // folder this stage still owns: either the old one (rerun, since its hash differs) or the new one.
+        var stamp = new StageStamp(Name, inputHash, ContentHash.OfDirectory(folder), _parameters, clock.Elapsed.TotalSeconds);
+        AtomicFile.WriteAllText(StampPath, JsonSerializer.Serialize(stamp, s_json));
         if (Directory.Exists(OutputDirectory))
         {
-            Directory.Delete(OutputDirectory, recursive: true);
+            Directory.Move(OutputDirectory, Path.Combine(WorkingDirectory, PreviousFolderName));
         }
 
-        Directory.Move(partial, OutputDirectory);
-        var stamp = new StageStamp(Name, inputHash, ContentHash.OfDirectory(OutputDirectory), _parameters, clock.Elapsed.TotalSeconds);
-        AtomicFile.WriteAllText(StampPath, JsonSerializer.Serialize(stamp, s_json));
+        Directory.Move(folder, OutputDirectory);
+        DeleteWorkingDirectory();
         return true;
+    }
+
+    private string CreateWorkingDirectory()
+    {
+        string folder = Path.Combine(WorkingDirectory, WorkFolderName);
+        try
+        {
+            Directory.CreateDirectory(WorkingDirectory);
+            File.WriteAllText(Path.Combine(WorkingDirectory, WorkingMarkerFileName), Name + "\n");
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            DeleteWorkingDirectoryIfOurs();
+            throw new VideoSegException(ErrorCodes.OutputNotWritable, $"the {Name} stage cannot write beside its output '{OutputDirectory}': {ex.Message}", WorkingDirectory, ex);
+        }
+
+        return folder;
+    }
+
+    private void DeleteWorkingDirectory()
+    {
+        if (Directory.Exists(WorkingDirectory))
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+    }
+
+    private void DeleteWorkingDirectoryIfOurs()
+    {
+        try
+        {
+            if (File.Exists(Path.Combine(WorkingDirectory, WorkingMarkerFileName)))
+            {
+                Directory.Delete(WorkingDirectory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The folder could not be written in the first place; the error about that is the one to report.
+        }
     }
 }

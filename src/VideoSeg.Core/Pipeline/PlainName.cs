@@ -66,9 +66,9 @@ public static class PlainName
     /// </summary>
     /// <param name="name">The name as read.</param>
     /// <param name="what">What the name is, for the message: "sequence name", "configuration name", ...</param>
-    /// <param name="source">The file the name was read from.</param>
+    /// <param name="source">The file the name was read from, or null when it came from the command line.</param>
     /// <param name="line">The 1-based line in <paramref name="source"/>, or 0 when not line-based.</param>
-    public static string Check(string name, string what, string source, int line = 0)
+    public static string Check(string name, string what, string? source, int line = 0)
     {
         string? problem = Problem(name);
         if (problem is null)
