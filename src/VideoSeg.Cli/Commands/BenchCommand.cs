@@ -14,6 +14,7 @@ using TorchSharp.Modules;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Imaging;
+using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Evaluation;
 using VideoSeg.Flow.Devices;
@@ -53,6 +54,7 @@ public static class BenchCommand
         command.SetAction((parse, ct) => Task.Run(
             () =>
             {
+                OutputOwnership.EnsureWritableFolder(parse.GetValue(output)!.FullName);
                 string? dataRoot = parse.GetValue(data)?.FullName ?? DefaultDataRoot();
                 string? toolkitRoot = parse.GetValue(toolkit)?.FullName ?? Environment.GetEnvironmentVariable("VIDEOSEG_DAVIS_EVAL");
                 var rows = new List<BenchRow>();

@@ -302,7 +302,16 @@ public static class ReportCommand
         var stamps = new List<StageStamp>();
         foreach (string file in files)
         {
-            StageStamp? stamp = JsonSerializer.Deserialize<StageStamp>(File.ReadAllText(file));
+            StageStamp? stamp;
+            try
+            {
+                stamp = JsonSerializer.Deserialize<StageStamp>(File.ReadAllText(file));
+            }
+            catch (JsonException ex)
+            {
+                throw new VideoSegException(ErrorCodes.BadLayout, $"not a stage stamp ({ex.Message}); the manifest records every stamp, so rerun that stage with --force or remove the file", file, ex);
+            }
+
             if (stamp is not null && stamp.Stage != "report")
             {
                 stamps.Add(stamp);

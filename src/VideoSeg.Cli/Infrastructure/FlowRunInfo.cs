@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text.Json;
+using VideoSeg.Core;
 
 namespace VideoSeg.Cli.Infrastructure;
 
@@ -19,9 +20,26 @@ public sealed record FlowRunInfo(string Estimator, string Device, string LibTorc
             return new FlowRunInfo("unknown", "unknown", "unknown", "unknown");
         }
 
-        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
-        JsonElement root = document.RootElement;
-        string Get(string key) => root.TryGetProperty(key, out JsonElement value) ? value.ToString() : "unknown";
-        return new FlowRunInfo(Get("estimator"), Get("device"), Get("libtorch"), $"{Get("width")}x{Get("height")}");
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new VideoSegException(ErrorCodes.BadLayout, $"not valid JSON ({ex.Message}); expected the flows stage's record, so rerun 'videoseg flows --force'", path, ex);
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new VideoSegException(ErrorCodes.BadLayout, $"$: expected a JSON object (the flows stage's record), got {root.ValueKind}; rerun 'videoseg flows --force'", path);
+            }
+
+            string Get(string key) => root.TryGetProperty(key, out JsonElement value) ? value.ToString() : "unknown";
+            return new FlowRunInfo(Get("estimator"), Get("device"), Get("libtorch"), $"{Get("width")}x{Get("height")}");
+        }
     }
 }

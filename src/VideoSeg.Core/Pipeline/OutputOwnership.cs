@@ -72,6 +72,32 @@ public static class OutputOwnership
             folder);
     }
 
+    /// <summary>
+    /// For commands that add files to a folder rather than replace it (bench): creates
+    /// <paramref name="folder"/> if needed and proves it can be written, before any work, so that a
+    /// long run cannot fail only at its end. Errors are <see cref="ErrorCodes.OutputNotWritable"/>.
+    /// </summary>
+    public static void EnsureWritableFolder(string folder)
+    {
+        string full = Path.GetFullPath(folder);
+        if (File.Exists(full))
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotWritable, "this is a regular file, but a folder is expected here", full);
+        }
+
+        string probe = Path.Combine(full, $".videoseg-probe-{Environment.ProcessId}.tmp");
+        try
+        {
+            Directory.CreateDirectory(full);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotWritable, $"this folder cannot be written: {ex.Message}", full, ex);
+        }
+    }
+
     /// <summary>True when <paramref name="path"/> lies strictly inside <paramref name="folder"/> (both normalised).</summary>
     private static bool IsInside(string path, string folder) =>
         path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
