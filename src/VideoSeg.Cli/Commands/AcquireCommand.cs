@@ -40,7 +40,7 @@ public static class AcquireCommand
                 Splits = splitText?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 ArchivePath = parse.GetValue(archive)?.FullName,
                 CacheDirectory = parse.GetValue(cache)?.FullName,
-                Urls = parse.GetValue(urls) is { Length: > 0 } given ? given.Select(u => new Uri(u)).ToList() : null,
+                Urls = parse.GetValue(urls) is { Length: > 0 } given ? given.Select(ParseUrl).ToList() : null,
                 Md5 = parse.GetValue(md5),
                 Sha256 = parse.GetValue(sha256),
                 SkipChecksum = parse.GetValue(skipChecksum),
@@ -51,16 +51,43 @@ public static class AcquireCommand
                 parse.GetValue(dataset)!,
                 root.Parent!.FullName,
                 options,
-                new SynchronousProgress<AcquisitionProgress>(p => progress.Note(p.Message)),
+                new SynchronousProgress<AcquisitionProgress>(p => Report(progress, p)),
                 ct).ConfigureAwait(false);
-            foreach (string warning in result.Warnings)
-            {
-                Console.Out.WriteLine($"videoseg: warning {ErrorCodes.DatasetWarning}: {warning}");
-            }
 
             progress.Note($"{result.Dataset}: {result.Sequences.Count} sequences, {result.TotalFrames} frames in {result.DatasetRoot} ({(result.Reused ? "already acquired" : "acquired")})");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Prints one report. Warnings are printed here, as they happen, and only here: each once, in the
+    /// canonical <c>path: warning CODE: message</c> form MSBuild recognises, so not behind the stage prefix.
+    /// </summary>
+    private static void Report(ConsoleProgress progress, AcquisitionProgress report)
+    {
+        switch (report.Kind)
+        {
+            case AcquisitionEventKind.Warning:
+                Console.Out.WriteLine(report.Warning?.ToDiagnosticString() ?? report.Message);
+                break;
+            case AcquisitionEventKind.Info:
+                progress.Note(report.Message);
+                break;
+            default:
+                // Download reports carry byte counts, not lines; one a megabyte would flood MSBuild's log.
+                break;
+        }
+    }
+
+    /// <summary>An absolute http or https address, or one error naming the value.</summary>
+    private static Uri ParseUrl(string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new VideoSegException(ErrorCodes.InvalidArgument, $"--url '{value}' is not an absolute http or https address");
+        }
+
+        return url;
     }
 }

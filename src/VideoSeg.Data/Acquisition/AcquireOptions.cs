@@ -27,7 +27,10 @@ public sealed record AcquireOptions
     /// <summary>Accept the archive without checking the catalogue's checksum; its SHA-256 is recorded and a warning logged.</summary>
     public bool SkipChecksum { get; init; }
 
-    /// <summary>Replace a dataset folder that exists but was made from other settings, or not by an acquisition at all.</summary>
+    /// <summary>
+    /// Replace a dataset folder that an earlier acquisition made from other settings. A folder that VideoSeg did
+    /// not make (not empty, without the acquisition marker) is never replaced, with or without this.
+    /// </summary>
     public bool Overwrite { get; init; }
 
     /// <summary>The dataset's folder name under the datasets root; null takes the catalogue name.</summary>

@@ -16,7 +16,11 @@ namespace VideoSeg.Data.Acquisition;
 /// <param name="ArchiveChecksumVerified">True when it matched a published or given checksum.</param>
 /// <param name="Sequences">The sequences, in the order of <c>ImageSets/sequences.txt</c>.</param>
 /// <param name="ContentSha256">The content hash of the dataset folder (without this marker), as <c>ContentHash.OfDirectory</c> computes it.</param>
-/// <param name="Warnings">Every warning logged while acquiring.</param>
+/// <param name="Warnings">
+/// Every warning logged while acquiring, each as its canonical line (<see cref="VideoSeg.Core.VideoSegWarning.ToDiagnosticString"/>,
+/// <c>path: warning VSEG####: message</c>). Strings rather than records, so that markers written before
+/// warnings were records still read back, and a marker is readable without VideoSeg's types.
+/// </param>
 public sealed record AcquisitionResult(
     string Dataset,
     string DatasetRoot,

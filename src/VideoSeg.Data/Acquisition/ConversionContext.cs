@@ -26,15 +26,17 @@ internal sealed class ConversionContext
     public ConversionContext(
         SafeZipArchive archive,
         string outputRoot,
+        string datasetRoot,
         DatasetCatalogEntry entry,
         IReadOnlyList<string> splits,
         byte maskThreshold,
         Action<string> info,
-        Action<string> warn,
+        Action<VideoSegWarning> warn,
         CancellationToken cancellationToken)
     {
         Archive = archive;
         Layout = new DatasetLayout(outputRoot);
+        FinalLayout = new DatasetLayout(datasetRoot);
         Entry = entry;
         Splits = splits;
         MaskThreshold = maskThreshold;
@@ -45,7 +47,11 @@ internal sealed class ConversionContext
 
     public SafeZipArchive Archive { get; }
 
+    /// <summary>The layout being written (the <c>.partial</c> folder).</summary>
     public DatasetLayout Layout { get; }
+
+    /// <summary>The layout once the dataset is in place: warnings name paths there, where the user will look.</summary>
+    public DatasetLayout FinalLayout { get; }
 
     public DatasetCatalogEntry Entry { get; }
 
@@ -55,9 +61,12 @@ internal sealed class ConversionContext
 
     public Action<string> Info { get; }
 
-    public Action<string> Warn { get; }
+    public Action<VideoSegWarning> Warn { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>A sequence's frame folder in the dataset as it will be once in place, for warnings about that sequence.</summary>
+    public string SequenceFolder(string sequence) => Path.Combine(FinalLayout.FramesRoot, sequence);
 
     /// <summary>Names an archive entry in messages.</summary>
     public string Describe(string entryName) => $"{Archive.ArchivePath}!/{entryName}";
@@ -126,11 +135,11 @@ internal sealed class ConversionContext
         Info($"{sequence}: {frameCount} frames, {objectCount} object(s)");
         if (published is null)
         {
-            Warn($"warning {ErrorCodes.BadLayout}: sequence '{sequence}' is not in the published {Entry.Name} listing; its {frameCount} frames were converted unchecked");
+            Warn(new VideoSegWarning(ErrorCodes.DatasetWarning, $"sequence '{sequence}' is not in the published {Entry.Name} listing; its {frameCount} frames were converted unchecked", SequenceFolder(sequence)));
         }
         else if (published != frameCount)
         {
-            Warn($"warning {ErrorCodes.BadLayout}: sequence '{sequence}' has {frameCount} frames in the archive, but {published} were published");
+            Warn(new VideoSegWarning(ErrorCodes.DatasetWarning, $"sequence '{sequence}' has {frameCount} frames in the archive, but {published} were published", SequenceFolder(sequence)));
         }
 
         return new AcquiredSequence(sequence, frameCount, published, objectCount);
@@ -146,7 +155,7 @@ internal sealed class ConversionContext
                 string[] missing = published.Where(s => !converted.Contains(s)).ToArray();
                 if (missing.Length > 0)
                 {
-                    Warn($"warning {ErrorCodes.BadLayout}: the archive's '{split}' split lacks {missing.Length} published sequence(s): {string.Join(", ", missing)}");
+                    Warn(new VideoSegWarning(ErrorCodes.DatasetWarning, $"the archive's '{split}' split lacks {missing.Length} published sequence(s): {string.Join(", ", missing)}", Archive.ArchivePath));
                 }
             }
         }

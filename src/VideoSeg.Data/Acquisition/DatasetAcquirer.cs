@@ -17,6 +17,14 @@ namespace VideoSeg.Data.Acquisition;
 /// <c>acquisition.json</c> marker last, and only then renames the folder into place. An
 /// interrupted run therefore leaves a verified archive and at most a partial folder, which the
 /// next run discards before converting again; a complete folder with a matching marker is reused.
+/// <para>
+/// Only what VideoSeg made is ever deleted, even when asked to overwrite: the dataset folder is
+/// replaced only when it holds a readable <see cref="MarkerFileName"/> (or is empty), and the
+/// <c>.partial</c> and <c>.old</c> siblings are removed only when they are empty or hold that marker or
+/// <see cref="PartialMarkerFileName"/>, which a conversion writes into its <c>.partial</c> folder first
+/// thing and removes last, after the marker is written. Anything else is left alone and reported as
+/// <see cref="ErrorCodes.OutputNotOwned"/>.
+/// </para>
 /// </summary>
 public sealed class DatasetAcquirer
 {
@@ -25,6 +33,15 @@ public sealed class DatasetAcquirer
 
     /// <summary>The suffix of the folder a conversion writes into before it is renamed into place.</summary>
     public const string PartialSuffix = ".partial";
+
+    /// <summary>The suffix of the folder a replaced dataset is moved to until its replacement is in place.</summary>
+    public const string OldSuffix = ".old";
+
+    /// <summary>
+    /// The file that marks a <c>.partial</c> folder as VideoSeg's own. Its name ends in <c>.tmp</c> so that
+    /// <see cref="ContentHash.OfDirectory"/> ignores it; it is removed before the folder is moved into place.
+    /// </summary>
+    public const string PartialMarkerFileName = ".videoseg-partial.tmp";
 
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
@@ -40,7 +57,10 @@ public sealed class DatasetAcquirer
     /// <see cref="ErrorCodes.UnknownConfiguration"/> for an unknown name; <see cref="ErrorCodes.DownloadFailed"/>
     /// or <see cref="ErrorCodes.ChecksumMismatch"/> from the download; <see cref="ErrorCodes.BadLayout"/>,
     /// <see cref="ErrorCodes.MissingFile"/>, <see cref="ErrorCodes.CorruptImage"/> or <see cref="ErrorCodes.SizeMismatch"/>
-    /// for an archive that is not what the catalogue describes (including zip-slip entry names).
+    /// for an archive that is not what the catalogue describes (including zip-slip entry names), and
+    /// <see cref="ErrorCodes.ChecksumMismatch"/> for an archive entry whose CRC-32 or size is wrong;
+    /// <see cref="ErrorCodes.OutputNotOwned"/> when the dataset folder, or its <c>.partial</c> or <c>.old</c>
+    /// sibling, exists but was not made by VideoSeg (whatever <see cref="AcquireOptions.Overwrite"/> says).
     /// </exception>
     /// <exception cref="OperationCanceledException">When cancelled; no partial download or dataset folder is left.</exception>
     public async Task<AcquisitionResult> AcquireAsync(
@@ -67,17 +87,20 @@ public sealed class DatasetAcquirer
 
         var warnings = new List<string>();
         void Info(string message) => progress?.Report(new AcquisitionProgress(AcquisitionEventKind.Info, message));
-        void Warn(string message)
+        void Warn(VideoSegWarning warning)
         {
-            warnings.Add(message);
-            progress?.Report(new AcquisitionProgress(AcquisitionEventKind.Warning, message));
+            string line = warning.ToDiagnosticString();
+            warnings.Add(line);
+            progress?.Report(new AcquisitionProgress(AcquisitionEventKind.Warning, line) { Warning = warning });
         }
 
         string root = Path.GetFullPath(Path.Combine(datasetsRoot, folderName));
-        if (Directory.Exists(root))
+        string partial = root + PartialSuffix;
+        string old = root + OldSuffix;
+        EnsureReplaceable(root);
+        if (Directory.Exists(root) && ReadMarker(root) is { } previous)
         {
-            AcquisitionResult? previous = ReadMarker(root);
-            if (previous is not null && previous.Dataset == entry.Name && previous.Splits.SequenceEqual(splits, StringComparer.Ordinal))
+            if (previous.Dataset == entry.Name && previous.Splits.SequenceEqual(splits, StringComparer.Ordinal))
             {
                 Info($"'{root}' already holds {entry.Name} ({string.Join(", ", splits)}), {previous.TotalFrames} frames; reusing it");
                 return previous with { DatasetRoot = root, Downloaded = false, Reused = true };
@@ -85,30 +108,34 @@ public sealed class DatasetAcquirer
 
             if (!options.Overwrite)
             {
-                string holds = previous is null ? "no acquisition marker" : $"{previous.Dataset} ({string.Join(", ", previous.Splits)})";
-                throw new VideoSegException(ErrorCodes.BadLayout, $"'{root}' already exists and holds {holds}, not {entry.Name} ({string.Join(", ", splits)}); remove it or ask to overwrite it", root);
+                throw new VideoSegException(ErrorCodes.BadLayout, $"'{root}' already exists and holds {previous.Dataset} ({string.Join(", ", previous.Splits)}), not {entry.Name} ({string.Join(", ", splits)}); remove it or ask to overwrite it", root);
             }
         }
+
+        // Checked before the download, so a folder that is not ours does not cost one.
+        EnsureDisposable(partial);
+        EnsureDisposable(old);
 
         Info($"{entry.Name}: {entry.Licence}");
         (string archivePath, FileChecksums checksums, bool verified, bool downloaded) =
             await ObtainArchiveAsync(entry, datasetsRoot, options, progress, Info, Warn, cancellationToken).ConfigureAwait(false);
 
-        string partial = root + PartialSuffix;
         if (Directory.Exists(partial))
         {
             Info($"discarding '{partial}', left by an interrupted run");
-            Directory.Delete(partial, recursive: true);
+            DeleteDisposable(partial);
         }
 
+        string partialMarker = Path.Combine(partial, PartialMarkerFileName);
         try
         {
             Directory.CreateDirectory(partial);
+            File.WriteAllText(partialMarker, "A dataset conversion by VideoSeg writes here; it may be deleted.\n");
             Info($"converting '{archivePath}' into '{root}'");
             IReadOnlyList<AcquiredSequence> sequences;
             using (var archive = new SafeZipArchive(archivePath))
             {
-                var context = new ConversionContext(archive, partial, entry, splits, options.MaskThreshold, Info, Warn, cancellationToken);
+                var context = new ConversionContext(archive, partial, root, entry, splits, options.MaskThreshold, Info, Warn, cancellationToken);
                 sequences = entry.Format switch
                 {
                     DatasetArchiveFormat.Davis2016 => Davis2016Converter.Convert(context),
@@ -133,7 +160,10 @@ public sealed class DatasetAcquirer
                 Downloaded = downloaded,
             };
             AtomicFile.WriteAllText(Path.Combine(partial, MarkerFileName), JsonSerializer.Serialize(result, s_json));
-            MoveIntoPlace(partial, root);
+
+            // Only now: until the acquisition marker is written, this file is what makes the folder VideoSeg's.
+            File.Delete(partialMarker);
+            MoveIntoPlace(partial, root, old);
             return result;
         }
         catch
@@ -172,7 +202,7 @@ public sealed class DatasetAcquirer
         AcquireOptions options,
         IProgress<AcquisitionProgress>? progress,
         Action<string> info,
-        Action<string> warn,
+        Action<VideoSegWarning> warn,
         CancellationToken cancellationToken)
     {
         bool overridden = options.Md5 is not null || options.Sha256 is not null;
@@ -181,7 +211,7 @@ public sealed class DatasetAcquirer
         long? size = overridden || options.SkipChecksum ? null : entry.ExpectedSize;
         if (options.SkipChecksum && !overridden && (entry.Md5 is not null || entry.Sha256 is not null))
         {
-            warn($"warning {ErrorCodes.ChecksumMismatch}: the catalogue's checksum for {entry.ArchiveFileName} is not checked, as asked; the archive's SHA-256 is recorded instead");
+            warn(new VideoSegWarning(ErrorCodes.ChecksumMismatch, $"the catalogue's checksum for {entry.ArchiveFileName} is not checked, as asked; the archive's SHA-256 is recorded instead", options.ArchivePath is null ? null : Path.GetFullPath(options.ArchivePath)));
         }
 
         if (options.ArchivePath is not null)
@@ -202,7 +232,7 @@ public sealed class DatasetAcquirer
             bool localVerified = md5 is not null || sha256 is not null;
             if (!localVerified)
             {
-                warn($"warning {ErrorCodes.ChecksumMismatch}: '{path}' cannot be verified (no checksum); its SHA-256 is {local.Sha256}");
+                warn(new VideoSegWarning(ErrorCodes.ChecksumMismatch, $"'{path}' cannot be verified (no checksum); its SHA-256 is {local.Sha256}", path));
             }
 
             info($"using the archive '{path}'");
@@ -220,7 +250,7 @@ public sealed class DatasetAcquirer
         using var downloader = new DatasetDownloader(options.Download, _handler);
         IProgress<DownloadProgress>? forward = progress is null ? null : new AcquisitionProgressForwarder(progress);
         DownloadResult download = await downloader.DownloadAsync(request, forward, cancellationToken).ConfigureAwait(false);
-        foreach (string warning in download.Warnings)
+        foreach (VideoSegWarning warning in download.Warnings)
         {
             warn(warning);
         }
@@ -231,7 +261,50 @@ public sealed class DatasetAcquirer
         return (download.Path, new FileChecksums(download.Length, download.Sha256, download.Md5), download.ChecksumVerified, download.Downloaded);
     }
 
-    private static void MoveIntoPlace(string partial, string root)
+    /// <summary>
+    /// True when <paramref name="folder"/> is VideoSeg's to delete: empty, or holding a readable acquisition
+    /// marker or the partial-conversion marker.
+    /// </summary>
+    private static bool IsDisposable(string folder) =>
+        !Directory.EnumerateFileSystemEntries(folder).Any()
+        || File.Exists(Path.Combine(folder, PartialMarkerFileName))
+        || ReadMarker(folder) is not null;
+
+    /// <summary>Refuses a dataset folder that exists and is neither empty nor a complete acquisition.</summary>
+    private static void EnsureReplaceable(string root)
+    {
+        if (File.Exists(root))
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotOwned, $"'{root}' is a file, not a dataset folder made by VideoSeg; VideoSeg does not replace it, even with --force: move it or choose another folder", root);
+        }
+
+        if (Directory.Exists(root) && ReadMarker(root) is null && Directory.EnumerateFileSystemEntries(root).Any())
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotOwned, $"'{root}' already exists and was not made by VideoSeg (it is not empty and has no readable {MarkerFileName}); VideoSeg does not replace it, even with --force: remove it yourself or choose another folder", root);
+        }
+    }
+
+    /// <summary>Refuses a <c>.partial</c> or <c>.old</c> sibling that exists and is not VideoSeg's.</summary>
+    private static void EnsureDisposable(string folder)
+    {
+        if (File.Exists(folder))
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotOwned, $"'{folder}' is a file, where VideoSeg keeps a working folder; it was not made by VideoSeg, so it is not deleted, even with --force: move it away", folder);
+        }
+
+        if (Directory.Exists(folder) && !IsDisposable(folder))
+        {
+            throw new VideoSegException(ErrorCodes.OutputNotOwned, $"'{folder}' is where VideoSeg keeps a working folder, but this one was not made by VideoSeg (no {MarkerFileName} or {PartialMarkerFileName}), so it is not deleted, even with --force: move it away", folder);
+        }
+    }
+
+    private static void DeleteDisposable(string folder)
+    {
+        EnsureDisposable(folder);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static void MoveIntoPlace(string partial, string root, string old)
     {
         if (!Directory.Exists(root))
         {
@@ -239,11 +312,13 @@ public sealed class DatasetAcquirer
             return;
         }
 
+        // Checked again: the conversion may have taken long enough for someone to put files there.
+        EnsureReplaceable(root);
+
         // Overwriting: move the old folder aside first, so that a crash leaves one of the two complete.
-        string old = root + ".old";
         if (Directory.Exists(old))
         {
-            Directory.Delete(old, recursive: true);
+            DeleteDisposable(old);
         }
 
         Directory.Move(root, old);

@@ -73,7 +73,7 @@ public sealed class DatasetDownloader : IDisposable
 
         string destination = Path.GetFullPath(request.DestinationPath);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        var warnings = new List<string>();
+        var warnings = new List<VideoSegWarning>();
         if (File.Exists(destination))
         {
             DownloadResult? kept = TryKeepExisting(request, destination, warnings, cancellationToken);
@@ -102,7 +102,7 @@ public sealed class DatasetDownloader : IDisposable
                         if (attempt < _options.MaxAttemptsPerUrl)
                         {
                             TimeSpan delay = RetryDelay(attempt, ex);
-                            warnings.Add($"warning {ErrorCodes.DownloadFailed}: attempt {attempt} of {_options.MaxAttemptsPerUrl} to download '{url}' failed ({Describe(ex)}); retrying in {delay.TotalSeconds:0.###} s");
+                            warnings.Add(new VideoSegWarning(ErrorCodes.DownloadFailed, $"attempt {attempt} of {_options.MaxAttemptsPerUrl} to download '{url}' failed ({Describe(ex)}); retrying in {delay.TotalSeconds:0.###} s", destination));
                             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
                             continue;
                         }
@@ -130,7 +130,7 @@ public sealed class DatasetDownloader : IDisposable
                     AtomicFile.WriteAllText(destination + SidecarSuffix, $"{checksums.Sha256}  {Path.GetFileName(destination)}\n");
                     if (!request.HasChecksum)
                     {
-                        warnings.Add($"warning {ErrorCodes.ChecksumMismatch}: '{url}' has no published checksum, so '{destination}' is unverified; its SHA-256 is {checksums.Sha256}");
+                        warnings.Add(new VideoSegWarning(ErrorCodes.ChecksumMismatch, $"'{url}' has no published checksum, so '{destination}' is unverified; its SHA-256 is {checksums.Sha256}", destination));
                     }
 
                     return new DownloadResult(destination, url, checksums.Length, checksums.Sha256, checksums.Md5, Downloaded: true, ChecksumVerified: request.HasChecksum, warnings);
@@ -154,7 +154,7 @@ public sealed class DatasetDownloader : IDisposable
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
 
-    private static DownloadResult? TryKeepExisting(DownloadRequest request, string destination, List<string> warnings, CancellationToken cancellationToken)
+    private static DownloadResult? TryKeepExisting(DownloadRequest request, string destination, List<VideoSegWarning> warnings, CancellationToken cancellationToken)
     {
         FileChecksums existing = FileChecksums.Compute(destination, cancellationToken);
         if (request.HasChecksum || request.ExpectedSize is not null)
@@ -165,7 +165,7 @@ public sealed class DatasetDownloader : IDisposable
                 return new DownloadResult(destination, null, existing.Length, existing.Sha256, existing.Md5, Downloaded: false, ChecksumVerified: request.HasChecksum, warnings);
             }
 
-            warnings.Add($"warning {ErrorCodes.ChecksumMismatch}: '{destination}' is present but is not the catalogued file ({mismatch}); downloading it again");
+            warnings.Add(new VideoSegWarning(ErrorCodes.ChecksumMismatch, $"'{destination}' is present but is not the catalogued file ({mismatch}); downloading it again", destination));
             return null;
         }
 
@@ -176,13 +176,13 @@ public sealed class DatasetDownloader : IDisposable
             string recorded = File.ReadAllText(sidecar).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) is [string first, ..] ? first : string.Empty;
             if (!string.Equals(recorded, existing.Sha256, StringComparison.OrdinalIgnoreCase))
             {
-                warnings.Add($"warning {ErrorCodes.ChecksumMismatch}: '{destination}' changed since it was downloaded (SHA-256 recorded {recorded}, actual {existing.Sha256}); downloading it again");
+                warnings.Add(new VideoSegWarning(ErrorCodes.ChecksumMismatch, $"'{destination}' changed since it was downloaded (SHA-256 recorded {recorded}, actual {existing.Sha256}); downloading it again", destination));
                 return null;
             }
         }
         else
         {
-            warnings.Add($"warning {ErrorCodes.ChecksumMismatch}: '{destination}' was placed by hand and has no published checksum, so it is kept unverified; its SHA-256 is {existing.Sha256}");
+            warnings.Add(new VideoSegWarning(ErrorCodes.ChecksumMismatch, $"'{destination}' was placed by hand and has no published checksum, so it is kept unverified; its SHA-256 is {existing.Sha256}", destination));
             AtomicFile.WriteAllText(sidecar, $"{existing.Sha256}  {Path.GetFileName(destination)}\n");
         }
 

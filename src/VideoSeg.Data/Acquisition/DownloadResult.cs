@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using VideoSeg.Core;
 
 namespace VideoSeg.Data.Acquisition;
 
@@ -20,4 +21,4 @@ public sealed record DownloadResult(
     string Md5,
     bool Downloaded,
     bool ChecksumVerified,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<VideoSegWarning> Warnings);

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ICSharpCode.SharpZipLib;
+using ICSharpCode.SharpZipLib.Checksum;
 using ICSharpCode.SharpZipLib.Zip;
 using VideoSeg.Core;
 
@@ -96,7 +98,17 @@ internal sealed class SafeZipArchive : IDisposable
             .ToList();
     }
 
-    /// <summary>Reads a whole file entry.</summary>
+    /// <summary>
+    /// Reads a whole file entry and checks it against the CRC-32 and uncompressed size that the
+    /// central directory records. SharpZipLib's <see cref="ZipFile.GetInputStream(ZipEntry)"/> checks
+    /// neither, so without this a flipped bit would be converted into the dataset as if it were data.
+    /// Callers get the bytes only once they are verified, so nothing of a damaged entry is ever written.
+    /// </summary>
+    /// <exception cref="VideoSegException">
+    /// <see cref="ErrorCodes.ChecksumMismatch"/> when the entry's data is damaged (wrong CRC-32 or size, or a
+    /// compressed stream that cannot be decompressed), naming the archive, the entry and what was expected and found;
+    /// <see cref="ErrorCodes.BadLayout"/> when the entry cannot be opened at all (e.g. an unsupported compression method).
+    /// </exception>
     public byte[] ReadAllBytes(string name)
     {
         if (!_files.TryGetValue(name, out ZipEntry? entry))
@@ -104,22 +116,58 @@ internal sealed class SafeZipArchive : IDisposable
             throw new VideoSegException(ErrorCodes.MissingFile, $"archive '{ArchivePath}' has no entry '{name}'", ArchivePath);
         }
 
-        if (entry.Size > int.MaxValue)
+        if (entry.Size > int.MaxValue - 1 || entry.Size < 0)
         {
-            throw new VideoSegException(ErrorCodes.BadLayout, $"archive entry '{name}' is {entry.Size} bytes, too large for an image or list", ArchivePath);
+            throw new VideoSegException(ErrorCodes.BadLayout, $"archive entry '{name}' in '{ArchivePath}' is {entry.Size} bytes, too large for an image or list", ArchivePath);
         }
 
+        Stream input;
         try
         {
-            using Stream input = _zip.GetInputStream(entry);
-            using var output = new MemoryStream(entry.Size > 0 ? (int)entry.Size : 4096);
-            input.CopyTo(output);
-            return output.ToArray();
+            input = _zip.GetInputStream(entry);
         }
-        catch (Exception ex) when (ex is ZipException or IOException)
+        catch (Exception ex) when (ex is SharpZipBaseException or IOException)
         {
             throw new VideoSegException(ErrorCodes.BadLayout, $"archive entry '{name}' in '{ArchivePath}' cannot be read: {ex.Message}", ArchivePath, ex);
         }
+
+        int expectedSize = (int)entry.Size;
+        byte[] data;
+        int read;
+        bool longer;
+        try
+        {
+            using (input)
+            {
+                // One byte more than declared is read, so an entry that inflates to more is caught without inflating all of it.
+                data = new byte[expectedSize + 1];
+                read = input.ReadAtLeast(data, data.Length, throwOnEndOfStream: false);
+                longer = read > expectedSize;
+            }
+        }
+        catch (Exception ex) when (ex is SharpZipBaseException or IOException or InvalidDataException)
+        {
+            throw new VideoSegException(ErrorCodes.ChecksumMismatch, $"archive '{ArchivePath}' is damaged: its entry '{name}' cannot be decompressed ({ex.Message}); nothing of it was kept", ArchivePath, ex);
+        }
+
+        if (read != expectedSize)
+        {
+            string found = longer ? $"more than {expectedSize} bytes" : $"{read} bytes";
+            throw new VideoSegException(ErrorCodes.ChecksumMismatch, $"archive '{ArchivePath}' is damaged: its entry '{name}' should be {expectedSize} bytes (central directory), but holds {found}; nothing of it was kept", ArchivePath);
+        }
+
+        Array.Resize(ref data, expectedSize);
+        if (entry.HasCrc)
+        {
+            var crc = new Crc32();
+            crc.Update(data);
+            if (crc.Value != entry.Crc)
+            {
+                throw new VideoSegException(ErrorCodes.ChecksumMismatch, $"archive '{ArchivePath}' is damaged: its entry '{name}' should have CRC-32 0x{entry.Crc:x8} (central directory), but has CRC-32 0x{crc.Value:x8} ({expectedSize} bytes); nothing of it was kept", ArchivePath);
+            }
+        }
+
+        return data;
     }
 
     /// <summary>Reads a text file entry as lines, without a BOM.</summary>

@@ -135,7 +135,7 @@ internal static class SegTrackV2Converter
 
         if (missingObjectMasks > 0)
         {
-            context.Warn($"warning {ErrorCodes.MissingFile}: '{sequence}' lacks {missingObjectMasks} object mask(s) across its frames; those objects count as absent there");
+            context.Warn(new VideoSegWarning(ErrorCodes.MissingFile, $"'{sequence}' lacks {missingObjectMasks} object mask(s) across its frames; those objects count as absent there", context.SequenceFolder(sequence)));
         }
 
         string[] strays = objects.SelectMany(o => o.Values).Where(m => !usedMasks.Contains(m)).OrderBy(m => m, StringComparer.Ordinal).ToArray();
@@ -163,7 +163,7 @@ internal static class SegTrackV2Converter
             string stem = name[..^extension.Length];
             if (!index.TryAdd(stem, file))
             {
-                context.Warn($"warning {ErrorCodes.BadLayout}: both '{index[stem]}' and '{file}' have the stem '{stem}'; using the first");
+                context.Warn(new VideoSegWarning(ErrorCodes.BadLayout, $"both '{index[stem]}' and '{file}' have the stem '{stem}'; using the first", context.Archive.ArchivePath));
             }
         }
 

@@ -1,6 +1,8 @@
 using System;
+using System.Buffers.Binary;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -18,7 +20,8 @@ namespace VideoSeg.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>videoseg acquire</c> against a loopback HTTP server that serves a DAVIS 2016 archive the test builds:
-/// a verified download is converted into the layout, and a wrong checksum leaves nothing behind.
+/// a verified download is converted into the layout, and a wrong checksum or a damaged entry leaves nothing behind.
+/// Warnings are printed once each, in MSBuild's canonical form.
 /// </summary>
 public sealed class AcquireCommandTests
 {
@@ -64,7 +67,106 @@ public sealed class AcquireCommandTests
         Assert.False(Directory.Exists(output + ".partial"));
     }
 
-    private static byte[] DavisArchive()
+    [Fact]
+    public async Task AZipEntryWhoseCrcFailsFailsTheAcquireWithOneErrorAndNoOutput()
+    {
+        using var temp = new TempDirectory();
+        const string Entry = "DAVIS/Annotations/480p/blackswan/00001.png";
+        string archive = temp.Combine("DAVIS-data.zip");
+        File.WriteAllBytes(archive, FlipStoredByte(DavisArchive(CompressionLevel.NoCompression), Entry));
+        string output = temp.Combine("datasets", "davis2016");
+
+        ChildProcessResult result = await Task.Run(() => CliRunner.Run(
+            "acquire", "--dataset", "davis2016", "--out", output, "--archive", archive, "--skip-checksum"));
+
+        Assert.Equal(2, result.ExitCode);
+        string error = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith($"{archive}: error VSEG3002: ", error, StringComparison.Ordinal);
+        Assert.Contains(Entry, error, StringComparison.Ordinal);
+        Assert.Contains("CRC-32", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+        Assert.False(Directory.Exists(output + ".partial"));
+    }
+
+    [Fact]
+    public async Task WarningsArePrintedOnceInTheCanonicalFormatWithoutADoubledPrefix()
+    {
+        using var temp = new TempDirectory();
+        string archive = temp.Combine("DAVIS-data.zip");
+        File.WriteAllBytes(archive, DavisArchive());
+        string output = temp.Combine("datasets", "davis2016");
+
+        ChildProcessResult result = await Task.Run(() => CliRunner.Run(
+            "acquire", "--dataset", "davis2016", "--out", output, "--archive", archive, "--skip-checksum"));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        string[] warnings = result.Stdout.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.Contains("warning VSEG", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(warnings);
+        foreach (string line in warnings)
+        {
+            Assert.Matches(@"^\S.*: warning VSEG\d{4}: ", line);
+            Assert.Equal(line.IndexOf("warning VSEG", StringComparison.Ordinal), line.LastIndexOf("warning VSEG", StringComparison.Ordinal));
+        }
+
+        string blackswan = Path.Combine(output, "JPEGImages", "480p", "blackswan");
+        Assert.Equal($"{blackswan}: warning VSEG3003: sequence 'blackswan' has 2 frames in the archive, but 50 were published", Assert.Single(warnings, l => l.Contains("were published", StringComparison.Ordinal)));
+        Assert.Contains(warnings, l => l.StartsWith($"{archive}: warning VSEG3002: ", StringComparison.Ordinal) && l.Contains("not checked", StringComparison.Ordinal));
+        Assert.Equal(warnings.Length, warnings.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1/DAVIS-data.zip")]
+    [InlineData("DAVIS-data.zip")]
+    public async Task AUrlThatIsNotAnHttpAddressIsOneErrorNotACrash(string url)
+    {
+        using var temp = new TempDirectory();
+        string output = temp.Combine("datasets", "davis2016");
+
+        ChildProcessResult result = await Task.Run(() => CliRunner.Run("acquire", "--dataset", "davis2016", "--out", output, "--url", url));
+
+        Assert.Equal(2, result.ExitCode);
+        string error = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("videoseg: error VSEG1001: ", error, StringComparison.Ordinal);
+        Assert.Contains($"'{url}'", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task ForceDoesNotReplaceAFolderVideoSegDidNotMake()
+    {
+        using var temp = new TempDirectory();
+        string archive = temp.Combine("DAVIS-data.zip");
+        File.WriteAllBytes(archive, DavisArchive());
+        string output = temp.Combine("datasets", "davis2016");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "mine.txt"), "user data");
+
+        ChildProcessResult result = await Task.Run(() => CliRunner.Run(
+            "acquire", "--dataset", "davis2016", "--out", output, "--archive", archive, "--skip-checksum", "--force"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{output}: error VSEG4003: ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("user data", File.ReadAllText(Path.Combine(output, "mine.txt")));
+    }
+
+    /// <summary>Inverts a byte in the middle of a stored entry's data, found through its local header.</summary>
+    private static byte[] FlipStoredByte(byte[] zip, string entryName)
+    {
+        byte[] copy = (byte[])zip.Clone();
+        byte[] name = Encoding.UTF8.GetBytes(entryName);
+
+        // Local headers come before the central directory, so the first occurrence of the name is the local header's.
+        int nameStart = copy.AsSpan().IndexOf(name);
+        Assert.True(nameStart >= 30, $"no local header for '{entryName}'");
+        Assert.Equal(0, BinaryPrimitives.ReadUInt16LittleEndian(copy.AsSpan(nameStart - 22)));
+        int compressedSize = (int)BinaryPrimitives.ReadUInt32LittleEndian(copy.AsSpan(nameStart - 12));
+        int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(copy.AsSpan(nameStart - 2));
+        copy[nameStart + name.Length + extraLength + (compressedSize / 2)] ^= 0xFF;
+        return copy;
+    }
+
+    private static byte[] DavisArchive(CompressionLevel level = CompressionLevel.Optimal)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -82,20 +184,20 @@ public sealed class AcquireCommandTests
                     }
                 }
 
-                Add(zip, $"DAVIS/JPEGImages/480p/blackswan/{t:D5}.png", ImageCodec.EncodePng(frame));
-                Add(zip, $"DAVIS/Annotations/480p/blackswan/{t:D5}.png", ImageCodec.EncodePng(mask));
+                Add(zip, $"DAVIS/JPEGImages/480p/blackswan/{t:D5}.png", ImageCodec.EncodePng(frame), level);
+                Add(zip, $"DAVIS/Annotations/480p/blackswan/{t:D5}.png", ImageCodec.EncodePng(mask), level);
                 list.Append($"/JPEGImages/480p/blackswan/{t:D5}.png /Annotations/480p/blackswan/{t:D5}.png \n");
             }
 
-            Add(zip, "DAVIS/ImageSets/480p/val.txt", Encoding.ASCII.GetBytes(list.ToString()));
+            Add(zip, "DAVIS/ImageSets/480p/val.txt", Encoding.ASCII.GetBytes(list.ToString()), level);
         }
 
         return buffer.ToArray();
     }
 
-    private static void Add(ZipArchive zip, string name, byte[] content)
+    private static void Add(ZipArchive zip, string name, byte[] content, CompressionLevel level)
     {
-        using Stream stream = zip.CreateEntry(name).Open();
+        using Stream stream = zip.CreateEntry(name, level).Open();
         stream.Write(content);
     }
 

@@ -152,12 +152,14 @@ public sealed class DatasetAcquirerDavisTests
         string partial = temp.Combine("davis2016" + DatasetAcquirer.PartialSuffix);
         Directory.CreateDirectory(Path.Combine(partial, "JPEGImages", "480p", "stale"));
         File.WriteAllText(Path.Combine(partial, "JPEGImages", "480p", "stale", "00000.jpg"), "half-written");
+        File.WriteAllText(Path.Combine(partial, DatasetAcquirer.PartialMarkerFileName), string.Empty);
 
         AcquisitionResult result = await new DatasetAcquirer().AcquireAsync(
             "davis2016", temp.Path, new AcquireOptions { ArchivePath = archive, Sha256 = FixtureArchives.Sha256(zip) });
 
         Assert.False(Directory.Exists(partial));
         Assert.Equal(FixtureArchives.DavisValSequences, Directory.GetDirectories(new DatasetLayout(result.DatasetRoot).FramesRoot).Select(Path.GetFileName).Order());
+        Assert.False(File.Exists(Path.Combine(result.DatasetRoot, DatasetAcquirer.PartialMarkerFileName)));
     }
 
     [Fact]
@@ -176,25 +178,29 @@ public sealed class DatasetAcquirerDavisTests
     }
 
     [Fact]
-    public async Task Acquire_FolderNotMadeByAnAcquisition_IsRefusedUnlessOverwriteIsAsked()
+    public async Task Acquire_WarningsAreCanonicalLinesWithOneWarningPrefixAndTheFileConcerned()
     {
         using var temp = new TempDirectory();
         string archive = temp.Combine("DAVIS-data.zip");
-        byte[] zip = FixtureArchives.Davis();
-        File.WriteAllBytes(archive, zip);
-        string root = temp.Combine("davis2016");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "mine.txt"), "user data");
-        var options = new AcquireOptions { ArchivePath = archive, Sha256 = FixtureArchives.Sha256(zip) };
+        File.WriteAllBytes(archive, FixtureArchives.Davis());
+        var progress = new RecordingProgress<AcquisitionProgress>();
 
-        var error = await Assert.ThrowsAsync<VideoSegException>(() => new DatasetAcquirer().AcquireAsync("davis2016", temp.Path, options));
-        Assert.Equal(ErrorCodes.BadLayout, error.Code);
-        Assert.True(File.Exists(Path.Combine(root, "mine.txt")));
+        AcquisitionResult result = await new DatasetAcquirer().AcquireAsync(
+            "davis2016", temp.Path, new AcquireOptions { ArchivePath = archive, SkipChecksum = true }, progress);
 
-        AcquisitionResult result = await new DatasetAcquirer().AcquireAsync("davis2016", temp.Path, options with { Overwrite = true });
-        Assert.False(File.Exists(Path.Combine(root, "mine.txt")));
-        Assert.Equal(6, result.TotalFrames);
-        Assert.False(Directory.Exists(root + ".old"));
+        Assert.NotEmpty(result.Warnings);
+        foreach (string line in result.Warnings)
+        {
+            Assert.Matches(@"^\S.*: warning VSEG\d{4}: ", line);
+            Assert.Equal(line.IndexOf("warning VSEG", StringComparison.Ordinal), line.LastIndexOf("warning VSEG", StringComparison.Ordinal));
+        }
+
+        VideoSegWarning[] reported = progress.Reports.Where(r => r.Kind == AcquisitionEventKind.Warning).Select(r => r.Warning!).ToArray();
+        Assert.Equal(result.Warnings, reported.Select(w => w.ToDiagnosticString()));
+        Assert.Contains(reported, w => w.Code == ErrorCodes.ChecksumMismatch && w.Path == archive && w.Message.Contains("not checked", StringComparison.Ordinal));
+        string blackswan = Path.Combine(temp.Path, "davis2016", "JPEGImages", "480p", "blackswan");
+        Assert.Contains(reported, w => w.Code == ErrorCodes.DatasetWarning && w.Path == blackswan && w.Message.Contains("50 were published", StringComparison.Ordinal));
+        Assert.Equal(result.Warnings, DatasetAcquirer.ReadMarker(result.DatasetRoot)!.Warnings);
     }
 
     [Fact]

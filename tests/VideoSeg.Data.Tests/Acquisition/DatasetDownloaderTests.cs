@@ -74,7 +74,10 @@ public sealed class DatasetDownloaderTests
         Assert.Equal(1, handler.Calls);
         Assert.True(result.Downloaded);
         Assert.Equal(s_body, File.ReadAllBytes(path));
-        Assert.Contains(result.Warnings, w => w.Contains("downloading it again", StringComparison.Ordinal));
+        VideoSegWarning warning = Assert.Single(result.Warnings, w => w.Message.Contains("downloading it again", StringComparison.Ordinal));
+        Assert.Equal(ErrorCodes.ChecksumMismatch, warning.Code);
+        Assert.Equal(Path.GetFullPath(path), warning.Path);
+        Assert.DoesNotContain("warning VSEG", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public sealed class DatasetDownloaderTests
 
         string sha = FixtureArchives.Sha256(s_body);
         Assert.False(first.ChecksumVerified);
-        Assert.Contains(first.Warnings, w => w.Contains("no published checksum", StringComparison.Ordinal) && w.Contains(sha, StringComparison.Ordinal));
+        Assert.Contains(first.Warnings, w => w.Message.Contains("no published checksum", StringComparison.Ordinal) && w.Message.Contains(sha, StringComparison.Ordinal));
         Assert.StartsWith(sha, File.ReadAllText(path + ".sha256"), StringComparison.Ordinal);
         Assert.False(second.Downloaded);
         Assert.True(third.Downloaded);
@@ -122,7 +125,7 @@ public sealed class DatasetDownloaderTests
 
         Assert.Equal(2, handler.Calls);
         Assert.True(result.Downloaded);
-        Assert.Contains(result.Warnings, w => w.Contains("HTTP 429", StringComparison.Ordinal) && w.Contains("retrying in 0.02 s", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("HTTP 429", StringComparison.Ordinal) && w.Message.Contains("retrying in 0.02 s", StringComparison.Ordinal));
     }
 
     [Fact]

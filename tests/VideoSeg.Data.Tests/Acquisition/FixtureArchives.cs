@@ -20,14 +20,14 @@ public static class FixtureArchives
 
     public static readonly string[] DavisValSequences = ["blackswan", "camel"];
 
-    public static byte[] Zip(IEnumerable<(string Name, byte[] Data)> entries)
+    public static byte[] Zip(IEnumerable<(string Name, byte[] Data)> entries, CompressionLevel level = CompressionLevel.Fastest)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach ((string name, byte[] data) in entries)
             {
-                using Stream stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                using Stream stream = zip.CreateEntry(name, level).Open();
                 stream.Write(data);
             }
         }
@@ -51,8 +51,9 @@ public static class FixtureArchives
     /// <summary>
     /// DAVIS/ with val (blackswan and camel, 3 frames each) and train (bear, 2 frames) lists, 480p and
     /// 1080p folders; the val list has trailing spaces, a CRLF, a tab, a line without its leading slash and a blank line.
+    /// <paramref name="level"/> <see cref="CompressionLevel.NoCompression"/> stores every entry as is.
     /// </summary>
-    public static byte[] Davis(IEnumerable<(string Name, byte[] Data)>? extra = null, string? valList = null)
+    public static byte[] Davis(IEnumerable<(string Name, byte[] Data)>? extra = null, string? valList = null, CompressionLevel level = CompressionLevel.Fastest)
     {
         var entries = new List<(string Name, byte[] Data)>();
         var val = new StringBuilder();
@@ -88,7 +89,7 @@ public static class FixtureArchives
         entries.Add(("DAVIS/ImageSets/1080p/val.txt", Text(val.ToString().Replace("480p", "1080p", StringComparison.Ordinal))));
         entries.Add(("DAVIS/Annotations/db_info.yml", Text("sequences: []\n")));
         entries.AddRange(extra ?? []);
-        return Zip(entries);
+        return Zip(entries, level);
     }
 
     /// <summary>blackswan's masks are gray PNGs; camel's are palette PNGs with the same values.</summary>
