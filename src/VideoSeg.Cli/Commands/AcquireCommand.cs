@@ -47,11 +47,12 @@ public static class AcquireCommand
                 Overwrite = parse.GetValue(force),
             };
             var progress = new ConsoleProgress("acquire", 1);
+            long nextReport = 0;
             AcquisitionResult result = await new DatasetAcquirer().AcquireAsync(
                 parse.GetValue(dataset)!,
                 root.Parent!.FullName,
                 options,
-                new SynchronousProgress<AcquisitionProgress>(p => Report(progress, p)),
+                new SynchronousProgress<AcquisitionProgress>(p => Report(progress, p, ref nextReport)),
                 ct).ConfigureAwait(false);
 
             progress.Note($"{result.Dataset}: {result.Sequences.Count} sequences, {result.TotalFrames} frames in {result.DatasetRoot} ({(result.Reused ? "already acquired" : "acquired")})");
@@ -64,7 +65,7 @@ public static class AcquireCommand
     /// Prints one report. Warnings are printed here, as they happen, and only here: each once, in the
     /// canonical <c>path: warning CODE: message</c> form MSBuild recognises, so not behind the stage prefix.
     /// </summary>
-    private static void Report(ConsoleProgress progress, AcquisitionProgress report)
+    private static void Report(ConsoleProgress progress, AcquisitionProgress report, ref long nextReport)
     {
         switch (report.Kind)
         {
@@ -74,8 +75,21 @@ public static class AcquireCommand
             case AcquisitionEventKind.Info:
                 progress.Note(report.Message);
                 break;
-            default:
-                // Download reports carry byte counts, not lines; one a megabyte would flood MSBuild's log.
+            case AcquisitionEventKind.Download when report.Download is { } download:
+                // Download reports come about once a megabyte; a line every 64 MiB keeps MSBuild's log readable.
+                const long Step = 64L << 20;
+                if (download.BytesReceived < nextReport - Step)
+                {
+                    nextReport = 0;
+                }
+
+                if (download.BytesReceived >= nextReport)
+                {
+                    string total = download.TotalBytes is { } bytes ? FormattableString.Invariant($" of {bytes / 1048576.0:F0} MiB") : string.Empty;
+                    progress.Note(FormattableString.Invariant($"downloading {download.Url} (attempt {download.Attempt}): {download.BytesReceived / 1048576.0:F0} MiB{total}"));
+                    nextReport = download.BytesReceived + Step;
+                }
+
                 break;
         }
     }

@@ -68,7 +68,7 @@ public static class OutputOwnership
 
         throw new VideoSegException(
             ErrorCodes.OutputNotOwned,
-            $"this folder already exists and holds files, but VideoSeg did not make it (no {marker}); VideoSeg replaces only folders it made, even with --force. Remove it yourself if it is disposable, or choose another output",
+            $"this folder already exists and holds files, but VideoSeg did not make it (it lacks {marker}); VideoSeg replaces only folders it made, even with --force. Remove it yourself if it is disposable, or choose another output",
             folder);
     }
 
