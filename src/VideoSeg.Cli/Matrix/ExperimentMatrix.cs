@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text.Json;
 using VideoSeg.Core;
-using VideoSeg.Core.IO;
+using VideoSeg.Core.Pipeline;
 
 namespace VideoSeg.Cli.Matrix;
 
@@ -28,62 +29,73 @@ public sealed record ExperimentMatrix(
     string Hash)
 {
     private static readonly HashSet<string> s_topKeys = ["schema", "description", "warpConvention", "propagation", "occlusion", "threshold", "configurations"];
+    private static readonly HashSet<string> s_occlusionKeys = ["variant", "alpha1", "alpha2", "warpConvention"];
     private static readonly HashSet<string> s_configurationKeys = ["name", "kind", "gaps", "includeCurrent", "alpha", "iterations", "normalizeWeights", "reportIteration", "table1", "warpConvention", "propagation", "source"];
+    private static readonly string[] s_warps = ["ssl-vos", "pixel-exact", "paper-iterative-code"];
+    private static readonly string[] s_propagations = ["source-to-target", "target-to-source"];
 
-    /// <summary>Loads and validates a matrix file.</summary>
+    /// <summary>The most iterations an iterative configuration may run (each one is written and scored).</summary>
+    public const int MaxIterations = 64;
+
+    /// <summary>
+    /// Loads and validates a matrix file. Every defect, whatever its shape (a top level that is not
+    /// an object, a value of the wrong type, a number out of range, a repeated or unknown key, an
+    /// unreadable or empty file), is one <see cref="VideoSegException"/> with
+    /// <see cref="ErrorCodes.InvalidMatrix"/> whose message gives the JSON path of the offending
+    /// value; an unknown configuration kind is <see cref="ErrorCodes.UnknownConfiguration"/> and a
+    /// configuration name that is not one plain folder name is <see cref="ErrorCodes.BadName"/>.
+    /// Bounds: <c>threshold</c> strictly between 0 and 1; <c>occlusion.alpha1</c> in [0, 1] and
+    /// <c>occlusion.alpha2</c> in [0, 100] px² (UnFlow: 0.01 and 0.5); <c>alpha</c> in [0, 1];
+    /// <c>iterations</c> and <c>reportIteration</c> integers from 1 to <see cref="MaxIterations"/>.
+    /// </summary>
     public static ExperimentMatrix Load(string path)
     {
-        if (!File.Exists(path))
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes = ReadAll(path);
+        if (bytes.AsSpan().Trim(" \t\r\n"u8).IsEmpty || bytes.AsSpan().Trim(" \t\r\n"u8).SequenceEqual("\uFEFF"u8))
         {
-            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"experiment matrix not found: expected a JSON file at '{path}'", path);
+            throw Invalid(path, "the file is empty; expected a JSON object with a 'configurations' array");
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException ex)
         {
-            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"'{path}' is not valid JSON: {ex.Message}", path, ex);
+            // The parser quotes the text it stopped at, line breaks included; the diagnostic must stay one line.
+            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"'{path}' is not valid JSON: {MatrixNode.Printable(ex.Message, int.MaxValue)}", path, ex);
         }
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            CheckKeys(root, s_topKeys, path, "the matrix");
-            string warp = CheckWarp(GetString(root, "warpConvention", "ssl-vos", path), path);
-            string propagation = CheckPropagation(GetString(root, "propagation", "source-to-target", path), path);
+            MatrixNode root = MatrixNode.RootObject(document.RootElement, path, s_topKeys);
+            // Read only to check them: a future schema must not be parsed as this one, and a
+            // description that is not text is as much a typo as any other wrong value.
+            root.OptionalInt("schema", 1, 1, 1);
+            root.OptionalString("description", string.Empty);
+            string warp = root.OptionalChoice("warpConvention", "ssl-vos", s_warps);
+            string propagation = root.OptionalChoice("propagation", "source-to-target", s_propagations);
+            OcclusionSettings occlusion = ParseOcclusion(root.OptionalObject("occlusion", s_occlusionKeys, "the occlusion settings"));
+            double threshold = root.OptionalDouble("threshold", 0.5, t => t is > 0 and < 1, "a number strictly between 0 and 1 (the foreground threshold)");
 
-            JsonElement occlusionElement = root.TryGetProperty("occlusion", out JsonElement o) ? o : default;
-            var occlusion = new OcclusionSettings(
-                occlusionElement.ValueKind == JsonValueKind.Object ? GetString(occlusionElement, "variant", "paper", path) : "paper",
-                occlusionElement.ValueKind == JsonValueKind.Object ? GetDouble(occlusionElement, "alpha1", 0.01, path) : 0.01,
-                occlusionElement.ValueKind == JsonValueKind.Object ? GetDouble(occlusionElement, "alpha2", 0.5, path) : 0.5,
-                CheckWarp(occlusionElement.ValueKind == JsonValueKind.Object ? GetString(occlusionElement, "warpConvention", "pixel-exact", path) : "pixel-exact", path));
-            if (occlusion.Variant is not ("paper" or "unflow-code"))
-            {
-                throw Invalid(path, $"occlusion.variant is '{occlusion.Variant}'; expected 'paper' or 'unflow-code'");
-            }
-
-            if (!root.TryGetProperty("configurations", out JsonElement list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
-            {
-                throw Invalid(path, "expected a non-empty 'configurations' array");
-            }
-
-            var configurations = list.EnumerateArray().Select(c => ParseConfiguration(c, warp, propagation, path)).ToList();
+            MatrixNode list = root.RequiredNonEmptyArray("configurations", "a non-empty array of configuration objects");
+            var configurations = list.Objects(s_configurationKeys, "a configuration").Select(c => ParseConfiguration(c, warp, propagation)).ToList();
             string? duplicate = configurations.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
             if (duplicate is not null)
             {
-                throw Invalid(path, $"the configuration name '{duplicate}' appears more than once");
+                throw list.Error($"the configuration name '{duplicate}' appears more than once");
             }
 
             if (!configurations.Any(c => c.Kind == RefinementKind.Base))
             {
-                throw Invalid(path, "expected one configuration of kind 'base' (the reference row)");
+                throw list.Error("expected one configuration of kind 'base' (the reference row)");
             }
 
-            return new ExperimentMatrix(warp, propagation, occlusion, GetDouble(root, "threshold", 0.5, path), configurations, ContentHash.OfFile(path));
+            // The hash of the bytes just parsed (the same value as ContentHash.OfFile), so that it
+            // cannot describe a file edited, or made unreadable, in between.
+            return new ExperimentMatrix(warp, propagation, occlusion, threshold, configurations, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
     }
 
@@ -92,21 +104,62 @@ public sealed record ExperimentMatrix(
         Configurations.FirstOrDefault(c => c.Name == name)
         ?? throw new VideoSegException(ErrorCodes.UnknownConfiguration, $"unknown configuration '{name}'; the matrix defines: {string.Join(", ", Configurations.Select(c => c.Name))}");
 
-    private static RefinementConfiguration ParseConfiguration(JsonElement element, string defaultWarp, string defaultPropagation, string path)
+    private static byte[] ReadAll(string path)
     {
-        if (element.ValueKind != JsonValueKind.Object)
+        if (Directory.Exists(path))
         {
-            throw Invalid(path, "each configuration must be a JSON object");
+            throw Invalid(path, "this is a folder; expected the experiment matrix JSON file (eng/experiments.json)");
         }
 
-        string name = GetString(element, "name", string.Empty, path);
-        if (name.Length == 0 || name.IndexOfAny(['/', '\\', '@', ' ']) >= 0)
+        if (!File.Exists(path))
         {
-            throw Invalid(path, $"configuration name '{name}' must be non-empty and free of '/', '\\', '@' and spaces");
+            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"experiment matrix not found: expected a JSON file at '{path}'", path);
         }
 
-        CheckKeys(element, s_configurationKeys, path, $"configuration '{name}'");
-        string kindText = GetString(element, "kind", string.Empty, path);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"'{path}' cannot be read: {ex.Message}", path, ex);
+        }
+    }
+
+    private static OcclusionSettings ParseOcclusion(MatrixNode? occlusion)
+    {
+        if (occlusion is null)
+        {
+            return new OcclusionSettings("paper", OcclusionSettings.DefaultAlpha1, OcclusionSettings.DefaultAlpha2, "pixel-exact");
+        }
+
+        return new OcclusionSettings(
+            occlusion.OptionalChoice("variant", "paper", "paper", "unflow-code"),
+            occlusion.OptionalDouble("alpha1", OcclusionSettings.DefaultAlpha1, a => a is >= 0 and <= OcclusionSettings.MaxAlpha1, "a number from 0 to 1 (the relative tolerance α1; UnFlow uses 0.01)"),
+            occlusion.OptionalDouble("alpha2", OcclusionSettings.DefaultAlpha2, a => a is >= 0 and <= OcclusionSettings.MaxAlpha2, "a number from 0 to 100 (the absolute tolerance α2 in px²; UnFlow uses 0.5)"),
+            occlusion.OptionalChoice("warpConvention", "pixel-exact", s_warps));
+    }
+
+    private static RefinementConfiguration ParseConfiguration(MatrixNode element, string defaultWarp, string defaultPropagation)
+    {
+        string name = element.RequiredString("name");
+        try
+        {
+            PlainName.Check(name, "configuration name", element.File);
+        }
+        catch (VideoSegException ex)
+        {
+            // PlainName says why; the JSON path says where, since a matrix has no useful line numbers.
+            throw element.ErrorAt("name", ex.Code, ex.Message);
+        }
+
+        if (name.IndexOfAny(['@', ' ']) >= 0)
+        {
+            // '@' separates a configuration from its iteration in output names (iterative@3).
+            throw element.ErrorAt("name", ErrorCodes.InvalidMatrix, $"configuration name '{MatrixNode.Printable(name)}' must be free of '@' and spaces");
+        }
+
+        string kindText = element.RequiredString("kind");
         RefinementKind kind = kindText switch
         {
             "base" => RefinementKind.Base,
@@ -114,80 +167,42 @@ public sealed record ExperimentMatrix(
             "weighted-average" => RefinementKind.WeightedAverage,
             "iterative" => RefinementKind.Iterative,
             "reference" => RefinementKind.Reference,
-            _ => throw new VideoSegException(ErrorCodes.UnknownConfiguration, $"configuration '{name}' in '{path}' has kind '{kindText}'; expected base, initial, weighted-average, iterative or reference", path),
+            _ => throw element.ErrorAt("kind", ErrorCodes.UnknownConfiguration, $"configuration '{name}' has kind '{MatrixNode.Printable(kindText)}'; expected base, initial, weighted-average, iterative or reference"),
         };
-        int[] gaps = element.TryGetProperty("gaps", out JsonElement g) ? g.EnumerateArray().Select(e => e.GetInt32()).ToArray() : [1];
-        if (gaps.Length == 0 || gaps.Any(x => x is < 1 or > 2))
+
+        // Flows exist for gaps ±1 and ±2 only.
+        int[] gaps = element.OptionalDistinctInts("gaps", [1], 1, 2, "a non-empty array of the integers 1 and/or 2 without repeats (flows exist for gaps ±1 and ±2)");
+        double alpha = element.OptionalDouble("alpha", 0.8, a => a is >= 0 and <= 1, "a number from 0 to 1 (the weight of the current mask)");
+        int iterations = element.OptionalInt("iterations", 1, 1, MaxIterations);
+        int reportIteration = element.OptionalInt("reportIteration", 1, 1, MaxIterations);
+        if (kind == RefinementKind.Iterative && reportIteration > iterations)
         {
-            throw Invalid(path, $"configuration '{name}': gaps must be a non-empty subset of [1, 2] (flows exist for gaps ±1 and ±2)");
+            throw element.Error($"configuration '{name}': reportIteration ({reportIteration}) must not exceed iterations ({iterations}); expected 1 ≤ reportIteration ≤ iterations");
         }
 
-        double alpha = GetDouble(element, "alpha", 0.8, path);
-        int iterations = (int)GetDouble(element, "iterations", 1, path);
-        int reportIteration = (int)GetDouble(element, "reportIteration", 1, path);
-        if (kind == RefinementKind.Iterative && (alpha is < 0 or > 1 || iterations is < 1 or > 64 || reportIteration < 1 || reportIteration > iterations))
+        bool includeCurrent = element.OptionalBool("includeCurrent", true);
+        bool normalize = element.OptionalBool("normalizeWeights", true);
+        string? label = element.OptionalNullableString("table1");
+        if (label is not null && label.Any(char.IsControl))
         {
-            throw Invalid(path, $"configuration '{name}': expected 0 ≤ alpha ≤ 1, 1 ≤ iterations ≤ 64 and 1 ≤ reportIteration ≤ iterations");
+            // The label is a row of Table 1's Markdown and LaTeX; a line break would split the row.
+            throw element.ErrorAt("table1", ErrorCodes.InvalidMatrix, $"configuration '{name}': the table1 label '{MatrixNode.Printable(label)}' contains a control character");
         }
 
-        bool includeCurrent = !element.TryGetProperty("includeCurrent", out JsonElement ic) || ic.GetBoolean();
-        bool normalize = !element.TryGetProperty("normalizeWeights", out JsonElement nw) || nw.GetBoolean();
-        string? label = element.TryGetProperty("table1", out JsonElement t) ? t.GetString() : null;
-        string warp = CheckWarp(GetString(element, "warpConvention", defaultWarp, path), path);
-        string propagation = CheckPropagation(GetString(element, "propagation", defaultPropagation, path), path);
-        string? source = element.TryGetProperty("source", out _) ? GetString(element, "source", string.Empty, path) : null;
+        string warp = element.OptionalChoice("warpConvention", defaultWarp, s_warps);
+        string propagation = element.OptionalChoice("propagation", defaultPropagation, s_propagations);
+        string? source = element.Has("source") ? element.RequiredString("source") : null;
         if ((kind == RefinementKind.Reference) != (source is not null))
         {
-            throw Invalid(path, $"configuration '{name}': 'source' (a base-mask source such as \"motion\") is required for kind 'reference' and allowed only there");
+            throw element.Error($"configuration '{name}': 'source' (a base-mask source such as \"motion\") is required for kind 'reference' and allowed only there");
         }
 
-        if (source is not null && (source.Length == 0 || source.IndexOfAny(['/', '\\', '=', ' ']) >= 0))
+        if (source is not null && (source.Length == 0 || source.IndexOfAny(['/', '\\', '=', ' ']) >= 0 || source.Any(char.IsControl)))
         {
-            throw Invalid(path, $"configuration '{name}': source '{source}' must be non-empty and free of '/', '\\', '=' and spaces");
+            throw element.ErrorAt("source", ErrorCodes.InvalidMatrix, $"configuration '{name}': source '{MatrixNode.Printable(source)}' must be non-empty and free of '/', '\\', '=', spaces and control characters");
         }
 
         return new RefinementConfiguration(name, kind, gaps, includeCurrent, alpha, iterations, normalize, reportIteration, label, warp, propagation, source);
-    }
-
-    private static string CheckWarp(string warp, string path) =>
-        warp is "ssl-vos" or "pixel-exact" or "paper-iterative-code"
-            ? warp
-            : throw Invalid(path, $"warpConvention '{warp}' is unknown; expected 'ssl-vos', 'pixel-exact' or 'paper-iterative-code'");
-
-    private static string CheckPropagation(string propagation, string path) =>
-        propagation is "source-to-target" or "target-to-source"
-            ? propagation
-            : throw Invalid(path, $"propagation '{propagation}' is unknown; expected 'source-to-target' or 'target-to-source'");
-
-    private static void CheckKeys(JsonElement element, HashSet<string> allowed, string path, string what)
-    {
-        foreach (JsonProperty property in element.EnumerateObject())
-        {
-            if (!allowed.Contains(property.Name))
-            {
-                throw Invalid(path, $"{what} has the unknown key '{property.Name}'; expected one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
-            }
-        }
-    }
-
-    private static string GetString(JsonElement element, string key, string fallback, string path)
-    {
-        if (!element.TryGetProperty(key, out JsonElement value))
-        {
-            return fallback;
-        }
-
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : throw Invalid(path, $"'{key}' must be a string");
-    }
-
-    private static double GetDouble(JsonElement element, string key, double fallback, string path)
-    {
-        if (!element.TryGetProperty(key, out JsonElement value))
-        {
-            return fallback;
-        }
-
-        return value.ValueKind == JsonValueKind.Number ? value.GetDouble() : throw Invalid(path, $"'{key}' must be a number");
     }
 
     private static VideoSegException Invalid(string path, string message) =>
