@@ -65,7 +65,7 @@ public sealed record ExperimentMatrix(
         catch (JsonException ex)
         {
             // The parser quotes the text it stopped at, line breaks included; the diagnostic must stay one line.
-            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"'{path}' is not valid JSON: {MatrixNode.Printable(ex.Message, int.MaxValue)}", path, ex);
+            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"not valid JSON: {MatrixNode.Printable(ex.Message, int.MaxValue)}", path, ex);
         }
 
         using (document)
@@ -122,7 +122,7 @@ public sealed record ExperimentMatrix(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"'{path}' cannot be read: {ex.Message}", path, ex);
+            throw new VideoSegException(ErrorCodes.InvalidMatrix, $"cannot be read: {ex.Message}", path, ex);
         }
     }
 
@@ -206,5 +206,5 @@ public sealed record ExperimentMatrix(
     }
 
     private static VideoSegException Invalid(string path, string message) =>
-        new(ErrorCodes.InvalidMatrix, $"'{path}': {message}", path);
+        new(ErrorCodes.InvalidMatrix, message, path);
 }

@@ -43,7 +43,7 @@ internal sealed class MatrixNode
 
     /// <summary>An error about this value, with a code other than <see cref="ErrorCodes.InvalidMatrix"/>.</summary>
     public VideoSegException Error(string code, string message) =>
-        new(code, $"'{File}': {JsonPath}: {message}", File);
+        new(code, $"{JsonPath}: {message}", File);
 
     /// <summary>An error about the property <paramref name="key"/> of this object.</summary>
     public VideoSegException ErrorAt(string key, string code, string message) => ChildPath(key).Error(code, message);
