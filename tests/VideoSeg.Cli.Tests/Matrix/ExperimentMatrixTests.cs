@@ -418,4 +418,5 @@ public sealed class ExperimentMatrixTests
         string path = temp.Combine("m.json");
         File.WriteAllText(path, json);
         return ExperimentMatrix.Load(path);
-    }}
+    }
+}
