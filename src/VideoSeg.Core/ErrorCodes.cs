@@ -37,6 +37,13 @@ public static class ErrorCodes
     /// <summary>A sequence, configuration or frame name read from a list is not one plain path segment.</summary>
     public const string BadName = "VSEG2007";
 
+    /// <summary>
+    /// Imported flows are not at the working size and were resized to it (a warning, not an error): reported once
+    /// per sequence and gap folder, naming the first such file, its size, the working size, how many were resized
+    /// and whether the displacements were rescaled.
+    /// </summary>
+    public const string FlowResized = "VSEG2008";
+
     /// <summary>A download failed.</summary>
     public const string DownloadFailed = "VSEG3001";
 

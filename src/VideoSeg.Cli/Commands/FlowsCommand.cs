@@ -65,10 +65,7 @@ public static class FlowsCommand
     public static Task<int> RunAsync(FlowsOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Width <= 0 || options.Height <= 0)
-        {
-            throw new VideoSegException(ErrorCodes.InvalidArgument, $"--width and --height must be positive, got {options.Width}×{options.Height}");
-        }
+        SizeLimits.CheckWorkingSize(options.Width, options.Height, "--width", "--height");
 
         var layout = new DatasetLayout(options.Dataset);
         var stage = new IncrementalStage("flows", options.Output)
@@ -111,9 +108,9 @@ public static class FlowsCommand
             VideoSequence sequence = SequenceReader.Open(layout, name, cancellationToken: cancellationToken);
             IReadOnlyList<GapFlows> flows = options.Estimator switch
             {
-                "groundtruth" => new FloFolderImporter(layout.GroundTruthFlowsRoot, importOptions).ImportSequence(name, sequence.FrameStems, cancellationToken, options.Gaps),
-                "import-flo" => new FloFolderImporter(options.Source!, importOptions).ImportSequence(name, sequence.FrameStems, cancellationToken, options.Gaps),
-                "import-npy" => SslVosFlowImporter.ForDataset(options.Source!, importOptions).ImportSequence(name, sequence.FrameStems, cancellationToken)
+                "groundtruth" => new FloFolderImporter(layout.GroundTruthFlowsRoot, importOptions) { Warning = PrintWarning }.ImportSequence(name, sequence.FrameStems, cancellationToken, options.Gaps),
+                "import-flo" => new FloFolderImporter(options.Source!, importOptions) { Warning = PrintWarning }.ImportSequence(name, sequence.FrameStems, cancellationToken, options.Gaps),
+                "import-npy" => SslVosFlowImporter.ForDataset(options.Source!, importOptions, warning: PrintWarning).ImportSequence(name, sequence.FrameStems, cancellationToken)
                     .Where(g => options.Gaps.Contains(g.Gap)).ToList(),
                 _ => Estimate(estimator!, sequence, options, cancellationToken),
             };
@@ -142,6 +139,8 @@ public static class FlowsCommand
         AtomicFile.WriteAllText(Path.Combine(outputRoot, "flows.json"), JsonSerializer.Serialize(metadata, s_json));
         progress.Note($"seconds per sequence: {string.Join(", ", timings.Select(t => $"{t.Key} {t.Value:F1}"))}");
     }
+
+    private static void PrintWarning(VideoSegWarning warning) => Console.Error.WriteLine(warning.ToDiagnosticString());
 
     private static List<GapFlows> Estimate(IFlowEstimator estimator, VideoSequence sequence, FlowsOptions options, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -13,12 +14,24 @@ namespace VideoSeg.Core.Formats;
 /// </summary>
 public static partial class NpyFlowFormat
 {
+    // numpy pads headers to 64 bytes and keeps them short; 64 KiB is version 1.0's own limit.
+    private const int MaxHeaderLength = 65535;
+
     /// <summary>Reads an H×W×2 float32 .npy file.</summary>
     public static FlowField Read(string path)
     {
         if (!File.Exists(path))
         {
             throw new VideoSegException(ErrorCodes.MissingFile, $"flow file not found: expected a float32 H×W×2 .npy file at '{path}'", path);
+        }
+
+        // The header is at most MaxHeaderLength bytes; anything longer than the largest flow allowed plus
+        // such a header cannot be valid, and is refused before it is read into memory.
+        long length = new FileInfo(path).Length;
+        long largest = 12L + MaxHeaderLength + (8L * SizeLimits.MaxFilePixels);
+        if (length > largest)
+        {
+            throw new VideoSegException(ErrorCodes.CorruptNpy, $"'{path}' is {length} bytes, more than a float32 (H, W, 2) array of {SizeLimits.FileSizeBounds} can take ({largest})", path);
         }
 
         return Parse(File.ReadAllBytes(path), path);
@@ -33,23 +46,24 @@ public static partial class NpyFlowFormat
         }
 
         int major = bytes[6];
-        int headerLength;
-        int headerStart;
-        if (major == 1)
+        if (major is < 1 or > 3)
         {
-            headerLength = BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]);
-            headerStart = 10;
-        }
-        else
-        {
-            headerLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
-            headerStart = 12;
+            throw new VideoSegException(ErrorCodes.CorruptNpy, $"'{source}' is .npy format version {major}.{bytes[7]}; expected 1.0, 2.0 or 3.0", source);
         }
 
-        if (headerStart + headerLength > bytes.Length)
+        int headerStart = major == 1 ? 10 : 12;
+        if (bytes.Length < headerStart)
         {
             throw new VideoSegException(ErrorCodes.CorruptNpy, $"'{source}' is truncated inside its header", source);
         }
+
+        long declaredLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(bytes[8..]) : BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
+        if (declaredLength > MaxHeaderLength || headerStart + declaredLength > bytes.Length)
+        {
+            throw new VideoSegException(ErrorCodes.CorruptNpy, $"'{source}' declares a {declaredLength}-byte header, which is longer than {MaxHeaderLength} bytes or than the file", source);
+        }
+
+        int headerLength = (int)declaredLength;
 
         string header = Encoding.ASCII.GetString(bytes.Slice(headerStart, headerLength));
         Match descr = DescrRegex().Match(header);
@@ -65,8 +79,14 @@ public static partial class NpyFlowFormat
             throw new VideoSegException(ErrorCodes.CorruptNpy, $"'{source}' has shape ({shape.Groups[1].Value}); expected (H, W, 2)", source);
         }
 
-        int height = int.Parse(dims[0]);
-        int width = int.Parse(dims[1]);
+        // Digits only: a sign, a Python 2 'L' suffix or an overflowing value is not a size this reader accepts.
+        if (!int.TryParse(dims[0], NumberStyles.None, CultureInfo.InvariantCulture, out int height)
+            || !int.TryParse(dims[1], NumberStyles.None, CultureInfo.InvariantCulture, out int width)
+            || !SizeLimits.IsValidFileSize(width, height))
+        {
+            throw new VideoSegException(ErrorCodes.CorruptNpy, $"'{source}' has shape ({shape.Groups[1].Value}); expected (H, W, 2) with {SizeLimits.FileSizeBounds}", source);
+        }
+
         ReadOnlySpan<byte> payload = bytes[(headerStart + headerLength)..];
         if (payload.Length != 8L * width * height)
         {

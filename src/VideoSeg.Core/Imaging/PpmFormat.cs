@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 
@@ -23,13 +24,19 @@ public static class PpmFormat
             throw new VideoSegException(ErrorCodes.CorruptImage, $"'{path}' starts with '{magic}'; expected a binary PPM ('P6')", path);
         }
 
-        int width = int.Parse(NextToken(bytes, ref position, path));
-        int height = int.Parse(NextToken(bytes, ref position, path));
-        int maxValue = int.Parse(NextToken(bytes, ref position, path));
+        string widthText = NextToken(bytes, ref position, path);
+        string heightText = NextToken(bytes, ref position, path);
+        string maxText = NextToken(bytes, ref position, path);
+
+        // One whitespace byte ends the header; the pixels follow.
         position++;
-        if (maxValue != 255 || width <= 0 || height <= 0)
+        if (!int.TryParse(widthText, NumberStyles.None, CultureInfo.InvariantCulture, out int width)
+            || !int.TryParse(heightText, NumberStyles.None, CultureInfo.InvariantCulture, out int height)
+            || !int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out int maxValue)
+            || maxValue != 255
+            || !SizeLimits.IsValidFileSize(width, height))
         {
-            throw new VideoSegException(ErrorCodes.CorruptImage, $"'{path}' declares {width}×{height} with maxval {maxValue}; expected positive dimensions and maxval 255", path);
+            throw new VideoSegException(ErrorCodes.CorruptImage, $"'{path}' declares {widthText}×{heightText} with maxval {maxText}; expected {SizeLimits.FileSizeBounds} and maxval 255", path);
         }
 
         int expected = width * height * 3;
@@ -69,6 +76,7 @@ public static class PpmFormat
             throw new VideoSegException(ErrorCodes.CorruptImage, $"'{path}' ends inside its PPM header", path);
         }
 
-        return Encoding.ASCII.GetString(bytes, start, position - start);
+        // A token longer than any number or magic we accept is cut short: the message quotes it.
+        return Encoding.ASCII.GetString(bytes, start, Math.Min(position - start, 32));
     }
 }

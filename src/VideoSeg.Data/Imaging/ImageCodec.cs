@@ -12,7 +12,8 @@ namespace VideoSeg.Data.Imaging;
 /// <see cref="PpmFormat"/>) and writes PNGs with <see cref="PngEncoder"/>. Decoding requests no
 /// colour-space conversion, so pixel values are the file's own. A missing file is
 /// <see cref="ErrorCodes.MissingFile"/>; a file that does not decode completely is
-/// <see cref="ErrorCodes.CorruptImage"/>, naming the file and what was expected.
+/// <see cref="ErrorCodes.CorruptImage"/>, naming the file and what was expected, and so is one whose header
+/// declares a size outside <see cref="SizeLimits.MaxFileSide"/> and <see cref="SizeLimits.MaxFilePixels"/>.
 /// </summary>
 public static class ImageCodec
 {
@@ -114,6 +115,7 @@ public static class ImageCodec
             throw Corrupt(source, RgbExpectation, bytes.Length == 0 ? "it is empty" : $"its header cannot be read ({result})");
         }
 
+        CheckSize(codec.Info.Width, codec.Info.Height, source, RgbExpectation);
         return new ImageSize(codec.Info.Width, codec.Info.Height);
     }
 
@@ -181,10 +183,7 @@ public static class ImageCodec
 
         width = codec.Info.Width;
         height = codec.Info.Height;
-        if (width <= 0 || height <= 0)
-        {
-            throw Corrupt(path, expectation, $"its header declares {width}×{height} pixels");
-        }
+        CheckSize(width, height, path, expectation);
 
         // A null colour space asks Skia for the stored values, untouched by any ICC profile.
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
@@ -199,6 +198,15 @@ public static class ImageCodec
         }
 
         return bitmap.GetPixelSpan().ToArray();
+    }
+
+    // Checked before Skia allocates the pixels: a header claiming 100000×100000 must not cost 40 GB.
+    private static void CheckSize(int width, int height, string path, string expectation)
+    {
+        if (!SizeLimits.IsValidFileSize(width, height))
+        {
+            throw Corrupt(path, expectation, $"its header declares {width}×{height} pixels; expected {SizeLimits.FileSizeBounds}");
+        }
     }
 
     private static VideoSegException Corrupt(string path, string expectation, string reason) =>

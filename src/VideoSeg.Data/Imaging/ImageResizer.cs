@@ -1,4 +1,5 @@
 using System;
+using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 
 namespace VideoSeg.Data.Imaging;
@@ -11,11 +12,13 @@ namespace VideoSeg.Data.Imaging;
 public static class ImageResizer
 {
     /// <summary>Returns <paramref name="image"/> at <paramref name="width"/>×<paramref name="height"/>, or the same instance when the size already matches.</summary>
+    /// <exception cref="VideoSegException">
+    /// <see cref="ErrorCodes.InvalidArgument"/> when a side of the target is outside 1 to <see cref="SizeLimits.MaxWorkingSide"/>.
+    /// </exception>
     public static RgbImage Resize(RgbImage image, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(image);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        SizeLimits.CheckWorkingSize(width, height, "resize target width", "resize target height");
         if (image.Width == width && image.Height == height)
         {
             return image;

@@ -27,14 +27,19 @@ public sealed class FloFolderImporter
     {
         ArgumentNullException.ThrowIfNull(flowsRoot);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TargetWidth);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TargetHeight);
+        SizeLimits.CheckWorkingSize(options.TargetWidth, options.TargetHeight, "flow import target width", "flow import target height");
         FlowsRoot = flowsRoot;
         _options = options;
     }
 
     /// <summary>The folder holding <c>Flows_gap{g}</c> folders.</summary>
     public string FlowsRoot { get; }
+
+    /// <summary>
+    /// Receives a <see cref="ErrorCodes.FlowResized"/> warning for each sequence and gap whose flows were not at the
+    /// working size: one per folder, naming the first such file and how many were resized. Null ignores them.
+    /// </summary>
+    public Action<VideoSegWarning>? Warning { get; init; }
 
     /// <summary>
     /// Reads the flows of <paramref name="sequence"/> (frames <paramref name="frameStems"/>, in order) for each gap of
@@ -65,6 +70,7 @@ public sealed class FloFolderImporter
             List<int> sources = Enumerable.Range(0, frameStems.Count).Where(t => t + gap >= 0 && t + gap < frameStems.Count).ToList();
             var stems = new string[sources.Count];
             var flows = new FlowField[sources.Count];
+            var tally = new FlowResizeTally(_options);
             for (int i = 0; i < sources.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +82,14 @@ public sealed class FloFolderImporter
                 }
 
                 stems[i] = source;
-                flows[i] = FlowResampling.Resize(FloFormat.Read(path), _options.TargetWidth, _options.TargetHeight, _options.Rescaling);
+                FlowField stored = FloFormat.Read(path);
+                tally.Add(path, stored);
+                flows[i] = FlowResampling.Resize(stored, _options.TargetWidth, _options.TargetHeight, _options.Rescaling);
+            }
+
+            if (tally.ToWarning(sequence, gap) is VideoSegWarning warning)
+            {
+                Warning?.Invoke(warning);
             }
 
             result.Add(new GapFlows(gap, stems, flows));

@@ -1,4 +1,5 @@
 using System;
+using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 
 namespace VideoSeg.Flow.Import;
@@ -11,11 +12,13 @@ public static class FlowResampling
     /// OpenCV's <c>cv2.resize(..., INTER_LINEAR)</c> (used by the paper's code) computes. Returns
     /// <paramref name="flow"/> itself when the size already matches.
     /// </summary>
+    /// <exception cref="VideoSegException">
+    /// <see cref="ErrorCodes.InvalidArgument"/> when a side of the target is outside 1 to <see cref="SizeLimits.MaxWorkingSide"/>.
+    /// </exception>
     public static FlowField Resize(FlowField flow, int width, int height, FlowRescaling rescaling)
     {
         ArgumentNullException.ThrowIfNull(flow);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        SizeLimits.CheckWorkingSize(width, height, "resize target width", "resize target height");
         if (flow.Width == width && flow.Height == height)
         {
             return flow;

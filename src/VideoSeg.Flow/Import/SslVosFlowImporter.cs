@@ -37,12 +37,18 @@ public sealed class SslVosFlowImporter
         ArgumentNullException.ThrowIfNull(forwardRoot);
         ArgumentNullException.ThrowIfNull(reverseRoot);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TargetWidth);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TargetHeight);
+        SizeLimits.CheckWorkingSize(options.TargetWidth, options.TargetHeight, "flow import target width", "flow import target height");
         ForwardRoot = forwardRoot;
         ReverseRoot = reverseRoot;
         _options = options;
     }
+
+    /// <summary>
+    /// Receives a <see cref="ErrorCodes.FlowResized"/> warning for each sequence and direction whose flows were not at
+    /// the working size (SSL-VOS's are 640×384): one per folder, naming the first such file and how many were resized.
+    /// Null ignores them.
+    /// </summary>
+    public Action<VideoSegWarning>? Warning { get; init; }
 
     /// <summary>The folder holding <c>&lt;seq&gt;/&lt;stem_t&gt;.npy</c> = flow t → t+1.</summary>
     public string ForwardRoot { get; }
@@ -52,16 +58,20 @@ public sealed class SslVosFlowImporter
 
     /// <summary>
     /// An importer for SSL-VOS's folder names inside <paramref name="datasetRoot"/>:
-    /// <c>flow_{step}_{variant}</c> and <c>flow_reverse_{step}_{variant}</c>.
+    /// <c>flow_{step}_{variant}</c> and <c>flow_reverse_{step}_{variant}</c>, reporting resized flows to
+    /// <paramref name="warning"/> (see <see cref="Warning"/>).
     /// </summary>
-    public static SslVosFlowImporter ForDataset(string datasetRoot, FlowImportOptions options, string variant = DefaultVariant, int step = 1)
+    public static SslVosFlowImporter ForDataset(string datasetRoot, FlowImportOptions options, string variant = DefaultVariant, int step = 1, Action<VideoSegWarning>? warning = null)
     {
         ArgumentNullException.ThrowIfNull(datasetRoot);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(step);
         return new SslVosFlowImporter(
             Path.Combine(datasetRoot, $"flow_{step}_{variant}"),
             Path.Combine(datasetRoot, $"flow_reverse_{step}_{variant}"),
-            options);
+            options)
+        {
+            Warning = warning,
+        };
     }
 
     /// <summary>The file of the forward flow from frame <paramref name="sourceStem"/> to the next frame.</summary>
@@ -87,21 +97,31 @@ public sealed class SslVosFlowImporter
         var forward = new FlowField[pairs];
         var backwardSources = new string[pairs];
         var backward = new FlowField[pairs];
+        var forwardTally = new FlowResizeTally(_options);
+        var backwardTally = new FlowResizeTally(_options);
         for (int t = 0; t < pairs; t++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             string current = frameStems[t];
             string next = frameStems[t + 1];
             forwardSources[t] = current;
-            forward[t] = Read(ForwardPath(sequence, current), $"forward flow {current} → {next} of sequence '{sequence}' (SSL-VOS names it after the earlier frame)");
+            forward[t] = Read(ForwardPath(sequence, current), forwardTally, $"forward flow {current} → {next} of sequence '{sequence}' (SSL-VOS names it after the earlier frame)");
             backwardSources[t] = next;
-            backward[t] = Read(ReversePath(sequence, next), $"reverse flow {next} → {current} of sequence '{sequence}' (SSL-VOS names it after the later frame)");
+            backward[t] = Read(ReversePath(sequence, next), backwardTally, $"reverse flow {next} → {current} of sequence '{sequence}' (SSL-VOS names it after the later frame)");
+        }
+
+        foreach (VideoSegWarning? warning in new[] { forwardTally.ToWarning(sequence, 1), backwardTally.ToWarning(sequence, -1) })
+        {
+            if (warning is not null)
+            {
+                Warning?.Invoke(warning);
+            }
         }
 
         return [new GapFlows(1, forwardSources, forward), new GapFlows(-1, backwardSources, backward)];
     }
 
-    private FlowField Read(string path, string what)
+    private FlowField Read(string path, FlowResizeTally tally, string what)
     {
         if (!File.Exists(path))
         {
@@ -109,6 +129,7 @@ public sealed class SslVosFlowImporter
         }
 
         FlowField flow = NpyFlowFormat.Read(path);
+        tally.Add(path, flow);
         return FlowResampling.Resize(flow, _options.TargetWidth, _options.TargetHeight, _options.Rescaling);
     }
 }

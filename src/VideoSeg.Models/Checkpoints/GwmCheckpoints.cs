@@ -69,8 +69,9 @@ public static class GwmCheckpoints
     /// </summary>
     /// <param name="gwm">GWM's state dict.</param>
     /// <param name="dino">The ViT's state dict (<c>dino_vitbase8_pretrain.pth</c>).</param>
+    /// <param name="checkpoint">GWM's checkpoint file, which an error names.</param>
     /// <returns>One state dict, GWM's entries first.</returns>
-    public static IReadOnlyDictionary<string, CheckpointTensor> WithBackbone(IReadOnlyDictionary<string, CheckpointTensor> gwm, IReadOnlyDictionary<string, CheckpointTensor> dino)
+    public static IReadOnlyDictionary<string, CheckpointTensor> WithBackbone(IReadOnlyDictionary<string, CheckpointTensor> gwm, IReadOnlyDictionary<string, CheckpointTensor> dino, string? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(gwm);
         ArgumentNullException.ThrowIfNull(dino);
@@ -85,7 +86,7 @@ public static class GwmCheckpoints
             string? name = KeyMap.DinoVit.Apply(key);
             if (name is not null && !result.TryAdd(GwmBackbonePrefix + name, tensor))
             {
-                throw new VideoSegException(ErrorCodes.BadLayout, $"The GWM checkpoint already holds the backbone weight '{GwmBackbonePrefix + name}'; it needs no separate DINO weights file.");
+                throw new VideoSegException(ErrorCodes.BadLayout, $"The GWM checkpoint {(checkpoint is null ? string.Empty : $"'{checkpoint}' ")}already holds the backbone weight '{GwmBackbonePrefix + name}'; it needs no separate DINO weights file.", checkpoint);
             }
         }
 
@@ -129,7 +130,7 @@ public static class GwmCheckpoints
                     checkpoint);
             }
 
-            weights = WithBackbone(weights, Read(backboneWeights, "DINO backbone weights"));
+            weights = WithBackbone(weights, Read(backboneWeights, "DINO backbone weights"), checkpoint);
         }
 
         return StateDictLoader.Load(network, weights, KeyMap.Gwm, strict: true, backboneWeights is null ? checkpoint : $"{checkpoint}' + '{backboneWeights}");
@@ -147,7 +148,7 @@ public static class GwmCheckpoints
             throw new VideoSegException(ErrorCodes.MissingFile, $"{what} not found: expected a .pth file at '{path}'", path);
         }
 
-        return StateDict.Extract(PyTorchCheckpoint.Load(path));
+        return StateDict.Extract(PyTorchCheckpoint.Load(path), source: path);
     }
 
     private static string StripModule(string key) => key.StartsWith("module.", StringComparison.Ordinal) ? key["module.".Length..] : key;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
@@ -67,7 +68,16 @@ public static class PyTorchCheckpoint
             throw new VideoSegException(ErrorCodes.BadLayout, $"Checkpoint '{path}' cannot be read: {ex.Message}", path, ex);
         }
 
-        return new SafeUnpickler(pickle, path, archive).Run();
+        try
+        {
+            return new SafeUnpickler(pickle, path, archive).Run();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidCastException or InvalidOperationException or OverflowException or IndexOutOfRangeException or FormatException or KeyNotFoundException)
+        {
+            // The unpickler reports the defects it knows as VideoSegException; any other failure on a malformed
+            // pickle must still name the file rather than surface as an internal error.
+            throw new VideoSegException(ErrorCodes.BadLayout, $"Checkpoint '{path}' is not a readable PyTorch checkpoint: {ex.Message}", path, ex);
+        }
     }
 
     private static string? ReadText(ZipArchive zip, string name)

@@ -16,12 +16,17 @@ public static class StateDict
     /// (the root itself when none) and flattens its nested dictionaries of tensors into
     /// <c>"a.b.c" → tensor</c>, in file order. Non-tensor leaves are skipped.
     /// </summary>
-    public static IReadOnlyDictionary<string, CheckpointTensor> Extract(CheckpointValue root, IReadOnlyList<string>? preferredKeys = null)
+    /// <param name="root">The checkpoint's object tree.</param>
+    /// <param name="preferredKeys">The keys to look under, in order (default <see cref="DefaultPreferredKeys"/>).</param>
+    /// <param name="source">The checkpoint file, which an error names.</param>
+    /// <returns>The flattened state dict.</returns>
+    public static IReadOnlyDictionary<string, CheckpointTensor> Extract(CheckpointValue root, IReadOnlyList<string>? preferredKeys = null, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         if (root is not CheckpointDict dictionary)
         {
-            throw new VideoSegException(ErrorCodes.BadLayout, $"A checkpoint's root is a {root.GetType().Name}, not a dictionary holding a state dict.");
+            string file = source is null ? "A checkpoint's" : $"Checkpoint '{source}':";
+            throw new VideoSegException(ErrorCodes.BadLayout, $"{file} root is a {Describe(root)}, not a dictionary holding a state dict.", source);
         }
 
         foreach (string key in preferredKeys ?? DefaultPreferredKeys)
@@ -77,6 +82,19 @@ public static class StateDict
 
         return result;
     }
+
+    private static string Describe(CheckpointValue value) => value switch
+    {
+        CheckpointList => "list",
+        CheckpointTuple => "tuple",
+        CheckpointString => "string",
+        CheckpointInteger => "integer",
+        CheckpointFloat => "float",
+        CheckpointBoolean => "boolean",
+        CheckpointNone => "None",
+        CheckpointTensor => "tensor",
+        _ => value.GetType().Name,
+    };
 
     private static void Flatten(CheckpointDict dictionary, string prefix, OrderedDictionary<string, CheckpointTensor> result)
     {

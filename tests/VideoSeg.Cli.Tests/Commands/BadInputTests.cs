@@ -176,6 +176,22 @@ public sealed class BadInputTests : IClassFixture<TinySuite>
         }
     }
 
+    [Theory]
+    [InlineData("100000", "100000", "--width 100000")]
+    [InlineData("224", "8193", "--height 8193")]
+    public void AWorkingSizeBeyondTheBoundIsOneInvalidArgumentLine(string width, string height, string named)
+    {
+        using var temp = new TestUtilities.TempDirectory();
+        string output = temp.Combine("flows");
+
+        ChildProcessResult result = Run("flows", "--dataset", _suite.Dataset, "--out", output, "--estimator", "groundtruth", "--width", width, "--height", height);
+
+        AssertCleanFailure(result, ErrorCodes.InvalidArgument, named, output);
+        Assert.Contains("1 to 8192", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AFloFileRoundTripsThroughTheFlowsStageUnchanged()
     {

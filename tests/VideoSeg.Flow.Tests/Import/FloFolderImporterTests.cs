@@ -99,6 +99,68 @@ public sealed class FloFolderImporterTests
         Assert.Equal(ErrorCodes.CorruptFlow, error.Code);
     }
 
+    [Fact]
+    public void Flows_of_another_size_give_one_warning_per_gap_naming_the_first_file()
+    {
+        using var temp = new TempDirectory();
+        WriteFlows(temp.Path, [1, -1], width: 6, height: 4);
+        var warnings = new List<VideoSegWarning>();
+
+        new FloFolderImporter(temp.Path, new FlowImportOptions(3, 2)) { Warning = warnings.Add }
+            .ImportSequence("seq", s_stems, CancellationToken.None);
+
+        Assert.Equal(2, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(ErrorCodes.FlowResized, w.Code));
+        Assert.Equal(DatasetLayout.FlowPath(temp.Path, 1, "seq", "00000"), warnings[0].Path);
+        Assert.Equal(DatasetLayout.FlowPath(temp.Path, -1, "seq", "00001"), warnings[1].Path);
+        Assert.Contains("3 of 3 flows of sequence 'seq' for gap 1", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("6×4", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("working size 3×2", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("rescaled", warnings[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith(warnings[0].Path + ": warning VSEG2008: ", warnings[0].ToDiagnosticString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_resized_flows_are_counted_and_kept_displacements_are_said_so()
+    {
+        using var temp = new TempDirectory();
+        WriteFlows(temp.Path, [1], width: 6, height: 4);
+        string odd = DatasetLayout.FlowPath(temp.Path, 1, "seq", "00001");
+        FlowFiles.WriteFlo(odd, FlowFiles.Constant(12, 8, 1, 1));
+        var warnings = new List<VideoSegWarning>();
+
+        new FloFolderImporter(temp.Path, new FlowImportOptions(6, 4, FlowRescaling.KeepDisplacements)) { Warning = warnings.Add }
+            .ImportSequence("seq", s_stems, CancellationToken.None, [1]);
+
+        VideoSegWarning warning = Assert.Single(warnings);
+        Assert.Equal(odd, warning.Path);
+        Assert.Contains("1 of 3 flows", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("12×8", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("kept as stored", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flows_at_the_working_size_give_no_warning()
+    {
+        using var temp = new TempDirectory();
+        WriteFlows(temp.Path, [1, -1], width: 6, height: 4);
+        var warnings = new List<VideoSegWarning>();
+
+        new FloFolderImporter(temp.Path, new FlowImportOptions(6, 4)) { Warning = warnings.Add }
+            .ImportSequence("seq", s_stems, CancellationToken.None);
+
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void A_working_size_beyond_the_bound_is_an_invalid_argument()
+    {
+        var error = Assert.Throws<VideoSegException>(() => new FloFolderImporter("flows", new FlowImportOptions(100_000, 128)));
+
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
+        Assert.Contains("8192", error.Message, StringComparison.Ordinal);
+    }
+
     // The flow from frame t with gap g has u = 100·|g| + t·sign(g), v = 3·sign(g).
     private static void WriteFlows(string root, int[] gaps, int width, int height)
     {

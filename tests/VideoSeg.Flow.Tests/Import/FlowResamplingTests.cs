@@ -1,3 +1,5 @@
+using System;
+using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Flow.Import;
 using Xunit;
@@ -38,5 +40,18 @@ public sealed class FlowResamplingTests
         var flow = new FlowField(3, 2);
 
         Assert.Same(flow, FlowResampling.Resize(flow, 3, 2, FlowRescaling.ScaleDisplacements));
+    }
+
+    [Theory]
+    [InlineData(100_000, 100_000)]
+    [InlineData(8193, 128)]
+    [InlineData(224, 0)]
+    [InlineData(-1, 128)]
+    public void A_target_size_outside_1_to_8192_is_an_invalid_argument(int width, int height)
+    {
+        var error = Assert.Throws<VideoSegException>(() => FlowResampling.Resize(new FlowField(4, 2), width, height, FlowRescaling.ScaleDisplacements));
+
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
+        Assert.Contains("8192", error.Message, StringComparison.Ordinal);
     }
 }

@@ -108,6 +108,35 @@ public sealed class SslVosFlowImporterTests
     }
 
     // Forward flow of frame t: u = 10 + t, v = 0.5; reverse flow stored under frame t: u = -(20 + t), v = -0.5.
+    [Fact]
+    public void Flows_of_another_size_give_one_warning_per_direction_naming_the_first_file()
+    {
+        using var temp = new TempDirectory();
+        WriteSequence(temp.Path, width: 8, height: 4);
+        var warnings = new List<VideoSegWarning>();
+        SslVosFlowImporter importer = SslVosFlowImporter.ForDataset(temp.Path, new FlowImportOptions(16, 12), warning: warnings.Add);
+
+        importer.ImportSequence("seq", s_stems, CancellationToken.None);
+
+        Assert.Equal(2, warnings.Count);
+        Assert.Equal(importer.ForwardPath("seq", s_stems[0]), warnings[0].Path);
+        Assert.Equal(importer.ReversePath("seq", s_stems[1]), warnings[1].Path);
+        Assert.All(warnings, w => Assert.Equal(ErrorCodes.FlowResized, w.Code));
+        Assert.All(warnings, w => Assert.Contains("8×4", w.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Flows_at_the_working_size_give_no_warning()
+    {
+        using var temp = new TempDirectory();
+        WriteSequence(temp.Path, width: 8, height: 4);
+        var warnings = new List<VideoSegWarning>();
+
+        SslVosFlowImporter.ForDataset(temp.Path, new FlowImportOptions(8, 4), warning: warnings.Add).ImportSequence("seq", s_stems, CancellationToken.None);
+
+        Assert.Empty(warnings);
+    }
+
     private static void WriteSequence(string root, int width, int height)
     {
         for (int t = 0; t < s_stems.Length; t++)

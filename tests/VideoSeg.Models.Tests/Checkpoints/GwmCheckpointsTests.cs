@@ -189,4 +189,19 @@ public sealed class GwmCheckpointsTests
         PyTorchCheckpointWriter.Write(dino, vit, nestUnder: null);
         return (gwm, dino);
     }
+
+    [Fact]
+    public void ACheckpointWhoseRootIsAList_IsRejectedNamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        string path = temp.Combine("list-root.pth");
+        PyTorchCheckpointWriter.Write(path, new CheckpointList([new CheckpointInteger(1), new CheckpointString("model")]));
+
+        VideoSegException error = Assert.Throws<VideoSegException>(() => GwmCheckpoints.Read(path, "model checkpoint"));
+
+        Assert.Equal(ErrorCodes.BadLayout, error.Code);
+        Assert.Equal(path, error.Path);
+        Assert.Contains("root is a list", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + ": error VSEG2006: ", error.ToDiagnosticString(), StringComparison.Ordinal);
+    }
 }
