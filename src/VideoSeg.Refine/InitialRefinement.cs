@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using VideoSeg.Core.Imaging;
+using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
 using static TorchSharp.torch;
 

@@ -1,3 +1,4 @@
+using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
 using static TorchSharp.torch;
 

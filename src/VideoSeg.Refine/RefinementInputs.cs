@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
+using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
 using static TorchSharp.torch;
 

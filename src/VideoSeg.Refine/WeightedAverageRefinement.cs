@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
+using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
 using static TorchSharp.torch;
 

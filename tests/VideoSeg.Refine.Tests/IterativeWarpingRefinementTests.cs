@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System.Threading;
 using VideoSeg.Core.Imaging;
+using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
+using VideoSeg.Testing;
 using Xunit;
 using static TorchSharp.torch;
 
@@ -10,7 +12,7 @@ namespace VideoSeg.Refine.Tests;
 public sealed class IterativeWarpingRefinementTests
 {
     // Moving 1 px right per frame; frame 1 misses column 3.
-    private static readonly BinaryMask[] s_masks = [Synthetic.Columns(1, 2), Synthetic.Columns(2), Synthetic.Columns(3, 4)];
+    private static readonly BinaryMask[] s_masks = [TinyTranslation.Columns(1, 2), TinyTranslation.Columns(2), TinyTranslation.Columns(3, 4)];
 
     [Fact]
     public void PaperWeights_OneAndTwoIterations_MatchHandComputedSoftMasks()
@@ -38,16 +40,16 @@ public sealed class IterativeWarpingRefinementTests
     public void RefineAllIterations_ThresholdsEachIterate()
     {
         // Paper weights fill frame 1's hole at iteration 2 (.64 > .5); normalised weights do not (.32).
-        using SequenceFlows flows = Synthetic.Translation(frameCount: 3, maxGap: 1);
+        using SequenceFlows flows = TinyTranslation.Translation(frameCount: 3, maxGap: 1);
         var paper = new IterativeWarpingRefinement(new IterativeWarpingRefinementOptions(Iterations: 2));
         IReadOnlyList<IReadOnlyList<BinaryMask>> curve = paper.RefineAllIterations(s_masks, flows, CancellationToken.None);
         Assert.Equal(2, curve.Count);
-        Assert.Equal(new[] { 2 }, Synthetic.ColumnsOf(curve[0][1]));
-        Assert.Equal(new[] { 2, 3 }, Synthetic.ColumnsOf(curve[1][1]));
-        Assert.Equal(new[] { 1, 2 }, Synthetic.ColumnsOf(curve[1][0]));
-        Assert.Equal(new[] { 3, 4 }, Synthetic.ColumnsOf(curve[1][2]));
+        Assert.Equal(new[] { 2 }, TinyTranslation.ColumnsOf(curve[0][1]));
+        Assert.Equal(new[] { 2, 3 }, TinyTranslation.ColumnsOf(curve[1][1]));
+        Assert.Equal(new[] { 1, 2 }, TinyTranslation.ColumnsOf(curve[1][0]));
+        Assert.Equal(new[] { 3, 4 }, TinyTranslation.ColumnsOf(curve[1][2]));
         var normalized = new IterativeWarpingRefinement(new IterativeWarpingRefinementOptions(Iterations: 2, NormalizeWeights: true));
-        Assert.Equal(new[] { 2 }, Synthetic.ColumnsOf(normalized.Refine(s_masks, flows, CancellationToken.None)[1]));
+        Assert.Equal(new[] { 2 }, TinyTranslation.ColumnsOf(normalized.Refine(s_masks, flows, CancellationToken.None)[1]));
     }
 
     [Fact]
@@ -55,18 +57,18 @@ public sealed class IterativeWarpingRefinementTests
     {
         // Without the division a 1 px flow moves the sampling position by a whole image width, so the update is
         // 0.8·M: 0.8, 0.64, 0.512 stay above 0.5 and 0.4096 at iteration 4 does not.
-        using SequenceFlows flows = Synthetic.Translation(frameCount: 3, maxGap: 1);
+        using SequenceFlows flows = TinyTranslation.Translation(frameCount: 3, maxGap: 1);
         var refinement = new IterativeWarpingRefinement(IterativeWarpingRefinementOptions.PaperCode with { Iterations = 4 });
         IReadOnlyList<IReadOnlyList<BinaryMask>> curve = refinement.RefineAllIterations(s_masks, flows, CancellationToken.None);
-        Assert.Equal(new[] { 1, 2 }, Synthetic.ColumnsOf(curve[2][0]));
-        Assert.Empty(Synthetic.ColumnsOf(curve[3][0]));
-        Assert.Empty(Synthetic.ColumnsOf(curve[3][1]));
+        Assert.Equal(new[] { 1, 2 }, TinyTranslation.ColumnsOf(curve[2][0]));
+        Assert.Empty(TinyTranslation.ColumnsOf(curve[3][0]));
+        Assert.Empty(TinyTranslation.ColumnsOf(curve[3][1]));
     }
 
     [Fact]
     public void SslVosWarp_IsAcceptedAndDiffersFromPixelExact()
     {
-        using SequenceFlows flows = Synthetic.Translation(frameCount: 3, maxGap: 1);
+        using SequenceFlows flows = TinyTranslation.Translation(frameCount: 3, maxGap: 1);
         using var scope = NewDisposeScope();
         Tensor masks = VideoSeg.Flow.Warping.FlowTensors.FromMasks(s_masks, CPU);
         Tensor exact = new IterativeWarpingRefinement().RefineSoft(masks, flows);
@@ -76,13 +78,13 @@ public sealed class IterativeWarpingRefinementTests
 
     private static void AssertSoft(bool normalize, int iterations, params float[][] expectedRows)
     {
-        using SequenceFlows flows = Synthetic.Translation(frameCount: 3, maxGap: 1);
+        using SequenceFlows flows = TinyTranslation.Translation(frameCount: 3, maxGap: 1);
         using var scope = NewDisposeScope();
         var refinement = new IterativeWarpingRefinement(new IterativeWarpingRefinementOptions(Alpha: 0.8f, Iterations: iterations, NormalizeWeights: normalize));
         Tensor soft = refinement.RefineSoft(VideoSeg.Flow.Warping.FlowTensors.FromMasks(s_masks, CPU), flows);
         for (int t = 0; t < expectedRows.Length; t++)
         {
-            float[] row = Synthetic.Row(soft, t);
+            float[] row = TinyTranslation.Row(soft, t);
             for (int x = 0; x < row.Length; x++)
             {
                 Assert.True(System.MathF.Abs(expectedRows[t][x] - row[x]) < 1e-5f, $"iteration {iterations}, frame {t}, column {x}: expected {expectedRows[t][x]}, got {row[x]}");

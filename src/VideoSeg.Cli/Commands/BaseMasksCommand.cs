@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.CommandLine;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -9,14 +9,16 @@ using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
+using VideoSeg.Data.Imaging;
+using VideoSeg.Data.Masks;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Evaluation;
 using VideoSeg.Flow.Devices;
-using VideoSeg.Data.Imaging;
+using VideoSeg.Flow.Storage;
 using VideoSeg.Models.Foreground;
 using VideoSeg.Models.Inference;
+using VideoSeg.Models.Motion;
 using VideoSeg.Models.Network;
-using VideoSeg.Refine;
 
 namespace VideoSeg.Cli.Commands;
 

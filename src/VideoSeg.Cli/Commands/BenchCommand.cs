@@ -15,6 +15,7 @@ using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
+using VideoSeg.Core.Runtime;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Evaluation;
 using VideoSeg.Flow.Devices;

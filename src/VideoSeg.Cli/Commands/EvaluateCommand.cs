@@ -9,8 +9,10 @@ using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
+using VideoSeg.Data.Masks;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Evaluation;
+using VideoSeg.Evaluation.Storage;
 
 namespace VideoSeg.Cli.Commands;
 

@@ -6,14 +6,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using TorchSharp;
 using VideoSeg.Cli.Infrastructure;
-using VideoSeg.Cli.Matrix;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Flow.Devices;
 using VideoSeg.Flow.Occlusion;
-using VideoSeg.Refine;
+using VideoSeg.Flow.Storage;
 
 namespace VideoSeg.Cli.Commands;
 
@@ -50,7 +50,7 @@ public static class OcclusionsCommand
             return StageRunner.RunAsync(
                 stage,
                 parse.GetValue(force),
-                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, partial, RefinementFactory.Occlusion(experiments.Occlusion), FlowDevice.Resolve(parse.GetValue(device)!), token), token),
+                (partial, token) => Task.Run(() => Compute(layout, flowsRoot, partial, OcclusionOptions.From(experiments.Occlusion), FlowDevice.Resolve(parse.GetValue(device)!), token), token),
                 ct);
         });
         return command;

@@ -6,14 +6,17 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using VideoSeg.Cli.Infrastructure;
-using VideoSeg.Cli.Matrix;
 using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
+using VideoSeg.Data.Masks;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Evaluation;
 using VideoSeg.Flow.Devices;
+using VideoSeg.Flow.Occlusion;
+using VideoSeg.Flow.Storage;
 using VideoSeg.Refine;
 
 namespace VideoSeg.Cli.Commands;

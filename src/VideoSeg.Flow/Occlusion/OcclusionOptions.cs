@@ -1,3 +1,5 @@
+using System;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Flow.Warping;
 
 namespace VideoSeg.Flow.Occlusion;
@@ -15,4 +17,15 @@ public sealed record OcclusionOptions(
 {
     /// <summary>The paper's constants, formula and the exact warp.</summary>
     public static OcclusionOptions Default { get; } = new();
+
+    /// <summary>The check the experiment matrix describes.</summary>
+    public static OcclusionOptions From(OcclusionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new OcclusionOptions(
+            (float)settings.Alpha1,
+            (float)settings.Alpha2,
+            settings.Variant == "unflow-code" ? OcclusionVariant.UnFlowCode : OcclusionVariant.Paper,
+            WarpConventionNames.Parse(settings.WarpConvention));
+    }
 }

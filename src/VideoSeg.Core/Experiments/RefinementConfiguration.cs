@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace VideoSeg.Cli.Matrix;
+namespace VideoSeg.Core.Experiments;
 
 /// <summary>One row of the experiment matrix.</summary>
 /// <param name="Name">A unique name; it names the output folder <c>refined/&lt;name&gt;/masks</c>.</param>

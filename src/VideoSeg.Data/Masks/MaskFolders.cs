@@ -6,7 +6,7 @@ using VideoSeg.Core.Imaging;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Sequences;
 
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Data.Masks;
 
 /// <summary>Reads and writes per-sequence mask folders in the DAVIS results layout (<c>&lt;root&gt;/&lt;seq&gt;/&lt;stem&gt;.png</c>, 0/255).</summary>
 public static class MaskFolders

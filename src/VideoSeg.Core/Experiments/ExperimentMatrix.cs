@@ -4,10 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
-using VideoSeg.Core;
 using VideoSeg.Core.Pipeline;
 
-namespace VideoSeg.Cli.Matrix;
+namespace VideoSeg.Core.Experiments;
 
 /// <summary>
 /// The experiment matrix (eng/experiments.json): the warp convention, the occlusion check and

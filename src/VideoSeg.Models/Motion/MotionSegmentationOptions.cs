@@ -1,4 +1,4 @@
-namespace VideoSeg.Refine;
+namespace VideoSeg.Models.Motion;
 
 /// <summary>Settings of <see cref="MotionSegmentationBaseline"/>.</summary>
 /// <param name="TrimSteps">Least-trimmed-squares concentration steps after the initial least-squares fit.</param>

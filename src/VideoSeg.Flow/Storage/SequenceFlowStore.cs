@@ -6,7 +6,7 @@ using VideoSeg.Core.Formats;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Flow.Storage;
 
 /// <summary>Reads one sequence's cached flows (MotionGrouping layout) for the stages after <c>flows</c>.</summary>
 public static class SequenceFlowStore

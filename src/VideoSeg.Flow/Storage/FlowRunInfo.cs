@@ -2,7 +2,7 @@ using System.IO;
 using System.Text.Json;
 using VideoSeg.Core;
 
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Flow.Storage;
 
 /// <summary>What the flows stage recorded in its <c>flows.json</c>: estimator, device, libtorch version and resolution.</summary>
 /// <param name="Estimator">The flow estimator or import.</param>

@@ -5,9 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using VideoSeg.Core;
 using VideoSeg.Core.IO;
-using VideoSeg.Evaluation;
 
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Evaluation.Storage;
 
 /// <summary>
 /// The evaluate stage's output, one JSON file per scored folder (<c>&lt;out&gt;/&lt;name&gt;.json</c>), holding every

@@ -1,4 +1,4 @@
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Reports.Tables;
 
 /// <summary>Display names of the suites, as tables label the dataset a number was measured on.</summary>
 public static class SuiteLabels

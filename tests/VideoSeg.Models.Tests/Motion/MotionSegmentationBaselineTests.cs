@@ -1,7 +1,8 @@
 using VideoSeg.Core.Imaging;
+using VideoSeg.Models.Motion;
 using Xunit;
 
-namespace VideoSeg.Refine.Tests;
+namespace VideoSeg.Models.Tests.Motion;
 
 public sealed class MotionSegmentationBaselineTests
 {

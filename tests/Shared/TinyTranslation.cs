@@ -4,10 +4,13 @@ using VideoSeg.Core.Imaging;
 using VideoSeg.Flow.Occlusion;
 using static TorchSharp.torch;
 
-namespace VideoSeg.Refine.Tests;
+namespace VideoSeg.Testing;
 
-/// <summary>Tiny hand-checkable sequences: 6×2 frames whose content moves one pixel right per frame.</summary>
-internal static class Synthetic
+/// <summary>
+/// Tiny hand-checkable sequences: 6×2 frames whose content moves one pixel right per frame. Shared by the
+/// Flow and Refine tests, which compile this one file (see their project files).
+/// </summary>
+internal static class TinyTranslation
 {
     internal const int Width = 6;
     internal const int Height = 2;

@@ -4,9 +4,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using VideoSeg.Core;
 
-namespace VideoSeg.Cli.Matrix;
+namespace VideoSeg.Core.Experiments;
 
 /// <summary>
 /// One value of the experiment matrix together with its JSON path (<c>$.configurations[2].gaps</c>).

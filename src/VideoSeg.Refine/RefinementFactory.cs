@@ -1,30 +1,18 @@
 using System;
 using System.Linq;
-using VideoSeg.Flow.Occlusion;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Flow.Warping;
-using VideoSeg.Refine;
 
-namespace VideoSeg.Cli.Matrix;
+namespace VideoSeg.Refine;
 
-/// <summary>Turns experiment-matrix entries into the Flow and Refine libraries' option records.</summary>
+/// <summary>Turns the experiment matrix's configurations into the refinements they describe.</summary>
 public static class RefinementFactory
 {
-    /// <summary>The occlusion check the matrix describes.</summary>
-    public static OcclusionOptions Occlusion(OcclusionSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return new OcclusionOptions(
-            (float)settings.Alpha1,
-            (float)settings.Alpha2,
-            settings.Variant == "unflow-code" ? OcclusionVariant.UnFlowCode : OcclusionVariant.Paper,
-            Warp(settings.WarpConvention));
-    }
-
     /// <summary>The refinement a configuration describes; null for the base and reference rows, which copy masks unchanged.</summary>
     public static IMaskRefinement? Create(RefinementConfiguration configuration, double threshold)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        WarpConvention warp = Warp(configuration.WarpConvention);
+        WarpConvention warp = WarpConventionNames.Parse(configuration.WarpConvention);
         PropagationFlow propagation = configuration.Propagation == "target-to-source" ? PropagationFlow.TargetToSource : PropagationFlow.SourceToTarget;
         return configuration.Kind switch
         {
@@ -42,11 +30,4 @@ public static class RefinementFactory
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration.Kind == RefinementKind.WeightedAverage && configuration.Gaps.Contains(2) ? [1, -1, 2, -2] : [1, -1];
     }
-
-    private static WarpConvention Warp(string name) => name switch
-    {
-        "pixel-exact" => WarpConvention.PixelExact,
-        "paper-iterative-code" => WarpConvention.PaperIterativeCode,
-        _ => WarpConvention.SslVos,
-    };
 }

@@ -2,7 +2,7 @@ using System;
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Core.Runtime;
 
 /// <summary>Versions of the tools and packages a run used, for the doctor output and the manifest.</summary>
 public static class ToolVersions

@@ -1,4 +1,4 @@
-namespace VideoSeg.Cli.Matrix;
+namespace VideoSeg.Core.Experiments;
 
 /// <summary>The UnFlow forward–backward check used by every configuration.</summary>
 /// <param name="Variant">"paper" (warped backward flow in the magnitude term) or "unflow-code" (unwarped).</param>

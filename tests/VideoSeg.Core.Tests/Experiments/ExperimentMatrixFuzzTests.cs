@@ -6,14 +6,13 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
-using VideoSeg.Cli.Matrix;
-using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.TestUtilities;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace VideoSeg.Cli.Tests.Matrix;
+namespace VideoSeg.Core.Tests.Experiments;
 
 /// <summary>
 /// Feeds the matrix parser thousands of seeded random documents: whatever the shape, Load either

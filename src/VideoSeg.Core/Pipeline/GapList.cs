@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using VideoSeg.Core;
 
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Core.Pipeline;
 
 /// <summary>Parses gap lists such as <c>1,-1,2,-2</c>.</summary>
 public static class GapList

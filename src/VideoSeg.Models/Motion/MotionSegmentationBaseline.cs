@@ -5,7 +5,7 @@ using VideoSeg.Core.Imaging;
 using VideoSeg.Flow.Warping;
 using static TorchSharp.torch;
 
-namespace VideoSeg.Refine;
+namespace VideoSeg.Models.Motion;
 
 /// <summary>
 /// A training-free base-mask source: fits GWM's motion model to the whole flow by robust regression and calls

@@ -1,7 +1,6 @@
 using VideoSeg.Core;
-using VideoSeg.Evaluation;
 
-namespace VideoSeg.Cli.Infrastructure;
+namespace VideoSeg.Evaluation;
 
 /// <summary>The command-line names of the frame protocols and aggregations.</summary>
 public static class ProtocolNames

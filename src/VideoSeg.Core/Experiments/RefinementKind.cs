@@ -1,4 +1,4 @@
-namespace VideoSeg.Cli.Matrix;
+namespace VideoSeg.Core.Experiments;
 
 /// <summary>The refinement methods an experiment-matrix configuration can name.</summary>
 public enum RefinementKind

@@ -2,13 +2,12 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using VideoSeg.Cli.Matrix;
-using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Core.IO;
 using VideoSeg.TestUtilities;
 using Xunit;
 
-namespace VideoSeg.Cli.Tests.Matrix;
+namespace VideoSeg.Core.Tests.Experiments;
 
 public sealed class ExperimentMatrixTests
 {

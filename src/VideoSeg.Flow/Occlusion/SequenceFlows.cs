@@ -3,11 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
-using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Warping;
 using static TorchSharp.torch;
 
-namespace VideoSeg.Refine;
+namespace VideoSeg.Flow.Occlusion;
 
 /// <summary>
 /// The flows of one sequence of N frames, per gap g (e.g. ±1, ±2), held as one (N, 2, H, W) tensor per
@@ -252,8 +251,8 @@ public sealed class SequenceFlows : IDisposable
         _visibility.Clear();
     }
 
-    /// <summary>The first frame with a flow of this gap and how many frames have one.</summary>
-    internal static (int Start, int Count) ValidRange(int gap, int frameCount) =>
+    /// <summary>The first frame with a flow of gap <paramref name="gap"/> in a sequence of <paramref name="frameCount"/> frames, and how many frames have one.</summary>
+    public static (int Start, int Count) ValidRange(int gap, int frameCount) =>
         (Math.Max(0, -gap), Math.Max(0, frameCount - Math.Abs(gap)));
 
     private static void ZeroRowsWithoutTarget(Tensor flows, int gap, int frameCount)
