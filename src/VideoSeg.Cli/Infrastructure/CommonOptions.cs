@@ -30,7 +30,11 @@ public static class CommonOptions
     public static Option<bool> Force() =>
         new("--force") { Description = "Run the stage even if its content-hash stamp says it is up to date." };
 
+    /// <summary><c>--seed</c>: the run's seed, recorded in stamps and the manifest.</summary>
+    public static Option<int> Seed(string description = "The run's seed (initialisation, sampling; recorded in the stamp and the manifest).") =>
+        new("--seed") { Description = description, DefaultValueFactory = _ => 42 };
+
     /// <summary><c>--device</c>: auto, cpu or cuda.</summary>
     public static Option<string> Device() =>
-        new("--device") { Description = "Compute device: auto (CUDA when available), cpu or cuda.", DefaultValueFactory = _ => "auto" };
+        new("--device") { Description = "Compute device: auto (CUDA when available), cpu, cuda or cuda:N; resolved once, and recorded as requested and resolved.", DefaultValueFactory = _ => "auto" };
 }

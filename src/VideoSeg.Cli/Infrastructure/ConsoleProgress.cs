@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using VideoSeg.Core.Pipeline;
 
 namespace VideoSeg.Cli.Infrastructure;
 
@@ -9,10 +10,10 @@ namespace VideoSeg.Cli.Infrastructure;
 /// an estimate of the time left. Lines rather than an in-place bar, because the usual reader
 /// is MSBuild's log, which shows each line the child writes.
 /// </summary>
-public sealed class ConsoleProgress
+public sealed class ConsoleProgress : IProgress<StageProgress>
 {
     private readonly string _stage;
-    private readonly int _total;
+    private int _total;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _done;
 
@@ -36,4 +37,27 @@ public sealed class ConsoleProgress
 
     /// <summary>Prints a free-form status line for this stage.</summary>
     public void Note(string message) => Console.Out.WriteLine($"[{_stage}] {message}");
+
+    /// <summary>Prints a stage library's report: a step or note as a line, a warning in the canonical form on standard error.</summary>
+    public void Report(StageProgress value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        switch (value.Kind)
+        {
+            case StageProgressKind.Step:
+                if (value.Total > 0)
+                {
+                    _total = value.Total;
+                }
+
+                Step(value.Message);
+                break;
+            case StageProgressKind.Warning:
+                Console.Error.WriteLine(value.Message);
+                break;
+            default:
+                Note(value.Message);
+                break;
+        }
+    }
 }

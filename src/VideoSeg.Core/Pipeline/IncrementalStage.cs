@@ -61,6 +61,19 @@ public sealed class IncrementalStage
         return this;
     }
 
+    /// <summary>
+    /// Records the code that computes the stage (<see cref="CodeFingerprint.Of"/> of <paramref name="stage"/>):
+    /// an edit to any VideoSeg assembly it runs reruns it.
+    /// </summary>
+    public IncrementalStage WithCode(Type stage) => WithParameter("code", CodeFingerprint.Of(stage));
+
+    /// <summary>Runs <paramref name="work"/> like <see cref="RunAsync"/> and says what happened.</summary>
+    public async Task<StageOutcome> RunToOutcomeAsync(Func<string, CancellationToken, Task> work, bool force, CancellationToken cancellationToken)
+    {
+        bool ran = await RunAsync(work, force, cancellationToken).ConfigureAwait(false);
+        return new StageOutcome(Name, OutputDirectory, StampPath, ran);
+    }
+
     /// <summary>Records an input file or folder whose content the stage depends on; the output may not overlap it.</summary>
     public IncrementalStage WithInput(string path)
     {

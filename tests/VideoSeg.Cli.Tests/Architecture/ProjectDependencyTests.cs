@@ -24,7 +24,7 @@ public sealed class ProjectDependencyTests
     {
         ["VideoSeg.Core"] = [],
         ["VideoSeg.Data"] = ["VideoSeg.Core"],
-        ["VideoSeg.Flow"] = ["VideoSeg.Core"],
+        ["VideoSeg.Flow"] = ["VideoSeg.Core", "VideoSeg.Data"],
         ["VideoSeg.Models"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Flow"],
         ["VideoSeg.Refine"] = ["VideoSeg.Core", "VideoSeg.Flow"],
         ["VideoSeg.Evaluation"] = ["VideoSeg.Core"],
