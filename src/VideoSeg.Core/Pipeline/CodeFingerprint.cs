@@ -10,7 +10,7 @@ namespace VideoSeg.Core.Pipeline;
 /// <summary>
 /// Identifies all the code that computes a stage, for its stamp: the module version ids of the
 /// stage's own assembly, of every VideoSeg assembly it references (transitively), and of the program
-/// that runs it (the <c>videoseg</c> CLI). Deterministic builds derive a module version id from the
+/// that runs it (the <c>videoseg</c> CLI, without the libraries it references). Deterministic builds derive a module version id from the
 /// sources, so editing any line in any of those assemblies reruns the stage, while an unchanged
 /// rebuild does not, and a change in a library the stage never loads leaves it alone.
 /// </summary>
@@ -55,9 +55,12 @@ public static class CodeFingerprint
         var seen = new HashSet<Assembly>();
         var pending = new Stack<Assembly>();
         pending.Push(root);
+
+        // The program itself, but not what it references: the CLI references every library, and following
+        // those would make every stage depend on every other stage's code.
         if (Assembly.GetEntryAssembly() is { } entry && IsOurs(entry.GetName()))
         {
-            pending.Push(entry);
+            seen.Add(entry);
         }
 
         while (pending.Count > 0)
