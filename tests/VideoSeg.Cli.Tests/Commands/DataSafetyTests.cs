@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading;
 using VideoSeg.Core;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
@@ -137,41 +135,21 @@ public sealed class DataSafetyTests : IClassFixture<TinySuite>
             "train", "--dataset", _suite.Dataset, "--flows", new DatasetLayout(_suite.Dataset).GroundTruthFlowsRoot, "--out", output,
             "--iterations", "400", "--warmup", "2", "--batch", "1", "--checkpoint-period", "2",
         ];
-        var stderr = new System.Text.StringBuilder();
         int exitCode;
-        using (var process = new Process { StartInfo = new ProcessStartInfo(CliRunner.DotNet) { RedirectStandardOutput = true, RedirectStandardError = true } })
+        string stderr;
+        using (RunningCli cli = RunningCli.Start(arguments))
         {
-            process.StartInfo.ArgumentList.Add(CliRunner.CliAssembly);
-            foreach (string argument in arguments)
-            {
-                process.StartInfo.ArgumentList.Add(argument);
-            }
+            cli.WaitForFile(Path.Combine(output + ".training", "checkpoint_0000002.vsckpt"));
 
-            process.ErrorDataReceived += (_, e) =>
-            {
-                lock (stderr)
-                {
-                    stderr.AppendLine(e.Data);
-                }
-            };
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            string checkpoint = Path.Combine(output + ".training", "checkpoint_0000002.vsckpt");
-            while (!File.Exists(checkpoint) && !process.HasExited)
-            {
-                Thread.Sleep(20);
-            }
-
-            Assert.False(process.HasExited, "training finished before it could be interrupted");
-            Assert.Equal(0, ChildProcess.Run("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).ExitCode);
-            Assert.True(process.WaitForExit(60_000), "the CLI did not stop within a minute of Ctrl+C");
-            process.WaitForExit();
-            exitCode = process.ExitCode;
+            Assert.False(cli.HasExited, "training finished before it could be interrupted");
+            Assert.True(cli.Signal("INT"), "kill -INT failed");
+            Assert.True(cli.WaitForExit(60_000), "the CLI did not stop within a minute of Ctrl+C");
+            exitCode = cli.ExitCode;
+            stderr = cli.Stderr;
         }
 
         Assert.Equal(130, exitCode);
-        string[] errors = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToArray();
+        string[] errors = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToArray();
         Assert.Equal($"videoseg: error {ErrorCodes.Cancelled}: cancelled; completed stages keep their outputs, the interrupted stage left none, and a rerun resumes", Assert.Single(errors));
         Assert.False(Directory.Exists(output + ".partial"), "the working folder was left behind");
         Assert.False(Directory.Exists(output));

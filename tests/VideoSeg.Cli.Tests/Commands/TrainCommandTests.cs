@@ -1,9 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using System.Threading;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.TestUtilities;
@@ -59,26 +57,12 @@ public sealed class TrainCommandTests : IClassFixture<TinySuite>
             "train", "--dataset", _suite.Dataset, "--flows", new DatasetLayout(_suite.Dataset).GroundTruthFlowsRoot, "--out", output,
             "--iterations", "400", "--warmup", "2", "--batch", "1", "--checkpoint-period", "2",
         ];
-        using (var process = new Process { StartInfo = new ProcessStartInfo(CliRunner.DotNet) { RedirectStandardOutput = true, RedirectStandardError = true } })
+        using (RunningCli cli = RunningCli.Start(arguments))
         {
-            process.StartInfo.ArgumentList.Add(CliRunner.CliAssembly);
-            foreach (string argument in arguments)
-            {
-                process.StartInfo.ArgumentList.Add(argument);
-            }
+            cli.WaitForFile(Path.Combine(output + ".training", "checkpoint_0000002.vsckpt"));
 
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            string checkpoint = Path.Combine(output + ".training", "checkpoint_0000002.vsckpt");
-            while (!File.Exists(checkpoint) && !process.HasExited)
-            {
-                Thread.Sleep(20);
-            }
-
-            Assert.False(process.HasExited, "training finished before it could be interrupted");
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
+            Assert.False(cli.HasExited, "training finished before it could be interrupted");
+            cli.Kill();
         }
 
         Assert.False(Directory.Exists(output));
