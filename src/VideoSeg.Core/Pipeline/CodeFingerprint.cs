@@ -43,13 +43,6 @@ public static class CodeFingerprint
         return ContentHash.OfString(text.ToString());
     }
 
-    /// <summary>The names of the assemblies the fingerprint of <paramref name="stage"/> covers, sorted.</summary>
-    public static IReadOnlyList<string> Assemblies(Type stage)
-    {
-        ArgumentNullException.ThrowIfNull(stage);
-        return Closure(stage.Assembly).Select(a => a.GetName().Name!).Order(StringComparer.Ordinal).ToList();
-    }
-
     private static HashSet<Assembly> Closure(Assembly root)
     {
         var seen = new HashSet<Assembly>();
