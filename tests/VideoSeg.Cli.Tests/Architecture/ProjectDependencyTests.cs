@@ -25,7 +25,7 @@ public sealed class ProjectDependencyTests
         ["VideoSeg.Core"] = [],
         ["VideoSeg.Data"] = ["VideoSeg.Core"],
         ["VideoSeg.Flow"] = ["VideoSeg.Core", "VideoSeg.Data"],
-        ["VideoSeg.Models"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Flow"],
+        ["VideoSeg.Models"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation", "VideoSeg.Flow"],
         ["VideoSeg.Refine"] = ["VideoSeg.Core", "VideoSeg.Flow"],
         ["VideoSeg.Evaluation"] = ["VideoSeg.Core"],
         ["VideoSeg.Reports"] = ["VideoSeg.Core"],

@@ -1,26 +1,25 @@
 using System.Collections.Generic;
+using VideoSeg.Flow.Devices;
 
-namespace VideoSeg.Cli.Commands;
+namespace VideoSeg.Flow.Estimation;
 
-/// <summary>The inputs of <c>videoseg flows</c>.</summary>
+/// <summary>What the flows stage reads, how it gets its flows and where it writes.</summary>
 /// <param name="Dataset">The suite root (DAVIS layout).</param>
 /// <param name="Output">The flows root: <c>Flows_gap{g}/&lt;seq&gt;/&lt;stem&gt;.flo</c>, MotionGrouping's layout.</param>
-/// <param name="Estimator">tvl1, tvl1-fast, groundtruth, import-flo or import-npy.</param>
-/// <param name="Source">The folder imported from, for import-flo and import-npy.</param>
-/// <param name="Device">auto, cpu or cuda.</param>
+/// <param name="Estimator">How the flows are computed or imported.</param>
+/// <param name="Source">The folder imported from, for <see cref="FlowEstimatorKind.ImportFlo"/> and <see cref="FlowEstimatorKind.ImportNpy"/>.</param>
+/// <param name="Device">The device, resolved once by the caller (used by TV-L1 only).</param>
 /// <param name="Width">The working width, in pixels.</param>
 /// <param name="Height">The working height, in pixels.</param>
 /// <param name="Gaps">The gaps computed, e.g. 1, −1, 2, −2.</param>
 /// <param name="KeepImportedDisplacements">Imports only: keep displacements as stored when resizing (the paper's code) rather than rescaling them.</param>
-/// <param name="Force">Run even when up to date.</param>
-public sealed record FlowsOptions(
+public sealed record FlowsStageOptions(
     string Dataset,
     string Output,
-    string Estimator,
+    FlowEstimatorKind Estimator,
     string? Source,
-    string Device,
+    DeviceChoice Device,
     int Width,
     int Height,
     IReadOnlyList<int> Gaps,
-    bool KeepImportedDisplacements,
-    bool Force);
+    bool KeepImportedDisplacements);

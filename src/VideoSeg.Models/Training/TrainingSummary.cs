@@ -1,8 +1,6 @@
-using VideoSeg.Models.Training;
+namespace VideoSeg.Models.Training;
 
-namespace VideoSeg.Cli.Commands;
-
-/// <summary>What <c>videoseg train</c> records beside the model it produced (<c>training.json</c>).</summary>
+/// <summary>What the training stage records beside the model it produced (<c>training.json</c>).</summary>
 /// <param name="Iterations">Optimizer steps the model has had.</param>
 /// <param name="ResumedFrom">The iteration this invocation resumed from (0 for a fresh run).</param>
 /// <param name="Seconds">Wall time of this invocation's training.</param>

@@ -1,0 +1,29 @@
+using System;
+using VideoSeg.Core;
+using VideoSeg.Flow.Estimation;
+using Xunit;
+
+namespace VideoSeg.Flow.Tests.Estimation;
+
+public sealed class FlowEstimatorNamesTests
+{
+    [Fact]
+    public void EveryNameParsesToAKindWhoseNameItIs()
+    {
+        foreach (string name in FlowEstimatorNames.All)
+        {
+            Assert.Equal(name, FlowEstimatorNames.Name(FlowEstimatorNames.Parse(name)));
+        }
+
+        Assert.Equal(Enum.GetValues<FlowEstimatorKind>().Length, FlowEstimatorNames.All.Length);
+    }
+
+    [Fact]
+    public void AnUnknownNameIsOneArgumentErrorListingTheKnownOnes()
+    {
+        var error = Assert.Throws<VideoSegException>(() => FlowEstimatorNames.Parse("raft"));
+
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
+        Assert.Contains("tvl1, tvl1-fast, groundtruth, import-flo, import-npy", error.Message, StringComparison.Ordinal);
+    }
+}
