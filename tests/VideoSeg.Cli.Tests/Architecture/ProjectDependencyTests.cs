@@ -28,7 +28,7 @@ public sealed class ProjectDependencyTests
         ["VideoSeg.Models"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Flow"],
         ["VideoSeg.Refine"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation", "VideoSeg.Flow"],
         ["VideoSeg.Evaluation"] = ["VideoSeg.Core", "VideoSeg.Data"],
-        ["VideoSeg.Reports"] = ["VideoSeg.Core"],
+        ["VideoSeg.Reports"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation"],
         ["VideoSeg.Cli"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation", "VideoSeg.Flow", "VideoSeg.Models", "VideoSeg.Refine", "VideoSeg.Reports"],
         ["VideoSeg.Build.Tasks"] = [],
     };
