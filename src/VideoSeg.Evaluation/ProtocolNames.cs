@@ -29,6 +29,14 @@ public static class ProtocolNames
         _ => throw new VideoSegException(ErrorCodes.InvalidArgument, $"unknown aggregation '{name}'; expected sequences or frames"),
     };
 
+    /// <summary>The command-line name of an aggregation, as <see cref="ParseAggregation"/> reads it.</summary>
+    public static string NameOf(DatasetAggregation aggregation) => aggregation switch
+    {
+        DatasetAggregation.MeanOverSequences => "sequences",
+        DatasetAggregation.MeanOverFrames => "frames",
+        _ => aggregation.ToString(),
+    };
+
     /// <summary>A sentence describing a protocol, for reports.</summary>
     public static string Describe(FrameProtocol protocol) => protocol switch
     {

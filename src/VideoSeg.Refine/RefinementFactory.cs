@@ -13,7 +13,7 @@ public static class RefinementFactory
     {
         ArgumentNullException.ThrowIfNull(configuration);
         WarpConvention warp = WarpConventionNames.Parse(configuration.WarpConvention);
-        PropagationFlow propagation = configuration.Propagation == "target-to-source" ? PropagationFlow.TargetToSource : PropagationFlow.SourceToTarget;
+        PropagationFlow propagation = PropagationFlowNames.Parse(configuration.Propagation);
         return configuration.Kind switch
         {
             RefinementKind.Base or RefinementKind.Reference => null,

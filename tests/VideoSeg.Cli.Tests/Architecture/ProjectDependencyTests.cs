@@ -26,9 +26,9 @@ public sealed class ProjectDependencyTests
         ["VideoSeg.Data"] = ["VideoSeg.Core"],
         ["VideoSeg.Flow"] = ["VideoSeg.Core", "VideoSeg.Data"],
         ["VideoSeg.Models"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation", "VideoSeg.Flow"],
-        ["VideoSeg.Refine"] = ["VideoSeg.Core", "VideoSeg.Flow"],
-        ["VideoSeg.Evaluation"] = ["VideoSeg.Core"],
-        ["VideoSeg.Reports"] = ["VideoSeg.Core"],
+        ["VideoSeg.Refine"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation", "VideoSeg.Flow"],
+        ["VideoSeg.Evaluation"] = ["VideoSeg.Core", "VideoSeg.Data"],
+        ["VideoSeg.Reports"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation"],
         ["VideoSeg.Cli"] = ["VideoSeg.Core", "VideoSeg.Data", "VideoSeg.Evaluation", "VideoSeg.Flow", "VideoSeg.Models", "VideoSeg.Refine", "VideoSeg.Reports"],
         ["VideoSeg.Build.Tasks"] = [],
     };

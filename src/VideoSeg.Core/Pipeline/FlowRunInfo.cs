@@ -1,8 +1,7 @@
 using System.IO;
 using System.Text.Json;
-using VideoSeg.Core;
 
-namespace VideoSeg.Flow.Storage;
+namespace VideoSeg.Core.Pipeline;
 
 /// <summary>What the flows stage recorded in its <c>flows.json</c>: estimator, device, libtorch version and resolution.</summary>
 /// <param name="Estimator">The flow estimator or import.</param>

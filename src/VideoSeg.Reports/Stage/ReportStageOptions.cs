@@ -1,21 +1,24 @@
-namespace VideoSeg.Cli.Commands;
+using VideoSeg.Evaluation;
 
-/// <summary>The inputs of <c>videoseg report</c>.</summary>
+namespace VideoSeg.Reports.Stage;
+
+/// <summary>What the report stage reads and where it writes.</summary>
 /// <param name="Suite">The suite name: synthetic, davis2016 or segtrackv2.</param>
 /// <param name="Dataset">The suite root.</param>
 /// <param name="Evaluation">The evaluate stage's output.</param>
 /// <param name="Refined">The refine stage's output (masks for the qualitative strip).</param>
-/// <param name="Flows">The flows stage's output (its flows.json names the estimator, device and libtorch).</param>
-/// <param name="Matrix">The experiment matrix.</param>
+/// <param name="Flows">The flows stage's output (its flows.json names the estimator, libtorch and resolution).</param>
+/// <param name="Matrix">The experiment matrix file.</param>
 /// <param name="Output">The report folder.</param>
-/// <param name="Aggregation">sequences (DAVIS) or frames (SegTrackV2, GWM).</param>
+/// <param name="Aggregation">The dataset mean: over sequences (DAVIS) or over frames (SegTrackV2, GWM).</param>
 /// <param name="BaseMasks">The base-mask source, for the tables.</param>
 /// <param name="Selector">How the base-mask source picked one foreground mask per frame (gwm: corner-rule, motion-residual or oracle-iou); null when it needs no choice.</param>
 /// <param name="StripSequence">The sequence shown in the qualitative strip; null picks the first.</param>
 /// <param name="RepositoryRoot">The repository, for its git SHA.</param>
 /// <param name="Seed">The run's seed, recorded in the manifest.</param>
-/// <param name="Force">Run even when up to date.</param>
-public sealed record ReportOptions(
+/// <param name="ProgramVersion">The version of the program running the stage, for the manifest.</param>
+/// <param name="TorchSharpVersion">The TorchSharp version the program computes with, for the manifest (the report itself never loads it).</param>
+public sealed record ReportStageOptions(
     string Suite,
     string Dataset,
     string Evaluation,
@@ -23,14 +26,18 @@ public sealed record ReportOptions(
     string Flows,
     string Matrix,
     string Output,
-    string Aggregation,
+    DatasetAggregation Aggregation,
     string BaseMasks,
     string? Selector,
     string? StripSequence,
     string RepositoryRoot,
     int Seed,
-    bool Force)
+    string ProgramVersion,
+    string TorchSharpVersion)
 {
     /// <summary>The base masks' label in tables: the source, and the foreground rule where there is one (e.g. <c>gwm/corner-rule</c>).</summary>
     public string BaseMasksLabel => Selector is null ? BaseMasks : $"{BaseMasks}/{Selector}";
+
+    /// <summary>The aggregation's command-line name, as stamps, tables and the manifest record it.</summary>
+    public string AggregationName => ProtocolNames.NameOf(Aggregation);
 }

@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
+using VideoSeg.Core.Imaging;
+using VideoSeg.Core.IO;
+using VideoSeg.Core.Pipeline;
+using VideoSeg.Core.Runtime;
+using VideoSeg.Data.Masks;
+using VideoSeg.Data.Sequences;
+using VideoSeg.Data.Synthetic;
+using VideoSeg.Evaluation;
+using VideoSeg.Evaluation.Storage;
+using VideoSeg.Reports.Paper;
+using VideoSeg.Reports.Plots;
+using VideoSeg.Reports.Provenance;
+using VideoSeg.Reports.Qualitative;
+using VideoSeg.Reports.Tables;
+
+namespace VideoSeg.Reports.Stage;
+
+/// <summary>
+/// The report stage: Table 1 (CSV and Markdown), the Figure 7 analogue (PNG, SVG and CSV), a qualitative
+/// strip, the comparison with the paper's published numbers, the per-sequence scores and the run manifest,
+/// all computed from the evaluate stage's scores in this run. The environment block records the device
+/// as the run's stamps do (requested and resolved).
+/// </summary>
+public sealed class ReportStage
+{
+    /// <summary>The stage's name in stamps and logs.</summary>
+    public const string Name = "report";
+
+    private const int Steps = 6;
+    private readonly ReportStageOptions _options;
+    private readonly ExperimentMatrix _matrix;
+    private readonly DatasetLayout _layout;
+
+    /// <summary>Creates the stage; the matrix is read here.</summary>
+    public ReportStage(ReportStageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _matrix = ExperimentMatrix.Load(options.Matrix);
+        _layout = new DatasetLayout(options.Dataset);
+    }
+
+    /// <summary>The incremental stage: output, stamp, parameters and inputs.</summary>
+    public IncrementalStage Describe() =>
+        new IncrementalStage(Name, _options.Output)
+            .WithCode(typeof(ReportStage))
+            .WithParameter("suite", _options.Suite)
+            .WithParameter("matrix", _matrix.Hash)
+            .WithParameter("aggregation", _options.AggregationName)
+            .WithParameter("basemasks", _options.BaseMasksLabel)
+            .WithParameter("strip", _options.StripSequence)
+            .WithParameter("seed", _options.Seed)
+            .WithInput(_options.Evaluation)
+            .WithInput(_options.Refined)
+            .WithInput(_layout.FramesRoot)
+            .WithInputRoot(_layout.Root)
+            .WithInputRoot(_options.Matrix);
+
+    /// <summary>Runs the stage unless it is up to date (or <paramref name="force"/>).</summary>
+    public Task<StageOutcome> RunAsync(bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        return Describe().RunToOutcomeAsync((folder, token) => Task.Run(() => Write(folder, started, progress, token), token), force, cancellationToken);
+    }
+
+    private void Write(string output, DateTimeOffset started, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
+        SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores = EvaluationStore.ReadAll(_options.Evaluation);
+        string datasetLabel = SuiteLabels.Describe(_options.Suite);
+        FlowRunInfo flowInfo = FlowRunInfo.Read(_options.Flows);
+        List<StageStamp> stamps = RunStamps.Read(_layout.Root, Path.GetDirectoryName(_options.Output)!);
+
+        DatasetAggregate Aggregate(string name) =>
+            scores.TryGetValue(name, out IReadOnlyList<SequenceEvaluation>? sequences)
+                ? DatasetEvaluator.Aggregate(sequences).For(_options.Aggregation)
+                : throw new VideoSegException(ErrorCodes.MissingFile, $"no scores for '{name}' in '{_options.Evaluation}'; rerun 'videoseg evaluate'", _options.Evaluation);
+
+        RefinementConfiguration baseConfiguration = _matrix.Configurations.First(c => c.Kind == RefinementKind.Base);
+        DatasetAggregate baseline = Aggregate(baseConfiguration.Name);
+        var rows = new List<Table1Row>();
+        foreach (RefinementConfiguration configuration in _matrix.Configurations)
+        {
+            DatasetAggregate aggregate = Aggregate(configuration.Table1OutputName);
+            rows.Add(new Table1Row(
+                configuration.Table1OutputName,
+                configuration.Table1Label ?? ReportDescriptions.Configuration(configuration),
+                datasetLabel,
+                flowInfo.Estimator,
+                configuration.Kind == RefinementKind.Reference ? configuration.Source! : _options.BaseMasksLabel,
+                aggregate.SequenceCount,
+                aggregate.FrameCount,
+                aggregate.JMean,
+                aggregate.JMean - baseline.JMean,
+                aggregate.FMean,
+                aggregate.FMean - baseline.FMean,
+                aggregate.JRecall,
+                aggregate.JDecay ?? double.NaN));
+        }
+
+        Table1CsvWriter.Write(Path.Combine(output, "table1.csv"), rows);
+        GitInfo git = GitInfo.Read(_options.RepositoryRoot);
+        var seeds = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["run"] = _options.Seed, ["torch"] = _options.Seed };
+        foreach ((string key, long value) in SuiteSeeds())
+        {
+            seeds[key] = value;
+        }
+
+        EnvironmentBlock environment = EnvironmentBlock.CaptureHost(git, SdkVersion(), _options.TorchSharpVersion, flowInfo.LibTorch, RunStamps.Devices(stamps), seeds, _options.Suite);
+        Table1MarkdownWriter.Write(Path.Combine(output, "table1.md"), rows, environment);
+        progress?.Report(StageProgress.Step("Table 1", Steps));
+
+        WriteFigure7(output, datasetLabel, baseline, Aggregate);
+        progress?.Report(StageProgress.Step("Figure 7", Steps));
+        WriteStrip(scores, output, cancellationToken);
+        progress?.Report(StageProgress.Step("qualitative strip", Steps));
+
+        string protocol = ProtocolNames.Describe(scores.Values.First()[0].Protocol);
+        MeasurementKind kind = _options.Suite == "synthetic" ? MeasurementKind.SyntheticSuite : MeasurementKind.RealData;
+        var ours = new List<MeasuredFigure>();
+        AddCounterpart(ours, rows, baseConfiguration.Name, PaperNumbers.GwmRow, kind);
+        AddCounterpart(ours, rows, _matrix.Configurations.FirstOrDefault(c => c.Kind == RefinementKind.Initial && c.Table1Label is not null)?.Name, PaperNumbers.InitialRefinementRow, kind);
+        ComparisonTableWriter.Write(
+            Path.Combine(output, "comparison.md"),
+            Path.Combine(output, "comparison.csv"),
+            PaperNumbers.All,
+            ours,
+            environment,
+            [
+                .. PaperNumbers.Caveats,
+                ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector),
+                $"Protocol: {protocol}; dataset mean over {_options.AggregationName}; masks compared at the ground truth's resolution.",
+            ]);
+        progress?.Report(StageProgress.Step("paper comparison", Steps));
+
+        WritePerSequence(Path.Combine(output, "per-sequence.csv"), scores);
+        progress?.Report(StageProgress.Step("per-sequence scores", Steps));
+
+        WriteManifest(output, started, environment, flowInfo, stamps, protocol);
+        progress?.Report(StageProgress.Step("manifest", Steps));
+    }
+
+    private void WriteFigure7(string output, string datasetLabel, DatasetAggregate baseline, Func<string, DatasetAggregate> aggregate)
+    {
+        var points = new List<IterationCurvePoint>();
+        foreach (RefinementConfiguration configuration in _matrix.Configurations.Where(c => c.Kind == RefinementKind.Iterative))
+        {
+            string series = $"{configuration.Name} (α = {configuration.Alpha}, {(configuration.NormalizeWeights ? "normalised" : "paper-code")} weights, {configuration.WarpConvention}, {configuration.Propagation})";
+            points.Add(new IterationCurvePoint(datasetLabel, series, 0, baseline.JMean));
+            for (int k = 1; k <= configuration.Iterations; k++)
+            {
+                points.Add(new IterationCurvePoint(datasetLabel, series, k, aggregate(configuration.IterationOutputName(k)).JMean));
+            }
+        }
+
+        if (points.Count > 0)
+        {
+            IterationCurvePlot.Write(
+                Path.Combine(output, "figure7.png"),
+                Path.Combine(output, "figure7.svg"),
+                points,
+                new IterationCurvePlotOptions { Title = $"Iterative warping: mean J vs iterations ({datasetLabel}, {_options.BaseMasksLabel} base masks)" });
+            CsvTableWriter.Write(
+                Path.Combine(output, "figure7.csv"),
+                ["dataset", "series", "iteration", "mean_j"],
+                points.Select(p => (IReadOnlyList<string>)[p.Dataset, p.Series, Invariant(p.Iteration), Invariant(p.MeanJ)]));
+        }
+    }
+
+    private void WriteManifest(string output, DateTimeOffset started, EnvironmentBlock environment, FlowRunInfo flowInfo, List<StageStamp> stamps, string protocol)
+    {
+        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (string file in ContentHash.ListFiles(output))
+        {
+            outputs[file] = ContentHash.OfFile(Path.Combine(output, file));
+        }
+
+        var manifest = new RunManifest(
+            RunManifest.CurrentSchemaVersion,
+            started,
+            DateTimeOffset.UtcNow,
+            environment,
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["videoseg"] = _options.ProgramVersion,
+                ["dotnet-runtime"] = ToolVersions.Runtime,
+                ["dotnet-sdk"] = environment.SdkVersion,
+                ["TorchSharp"] = _options.TorchSharpVersion,
+                ["libtorch"] = flowInfo.LibTorch,
+                ["ScottPlot"] = ToolVersions.Of<ScottPlot.Plot>(),
+                ["CsvHelper"] = ToolVersions.Of<CsvHelper.CsvWriter>(),
+            },
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["suite"] = _options.Suite,
+                ["aggregation"] = _options.AggregationName,
+                ["basemasks"] = _options.BaseMasksLabel,
+                ["flow-estimator"] = flowInfo.Estimator,
+                ["flow-resolution"] = flowInfo.Resolution,
+                ["warp"] = _matrix.WarpConvention,
+                ["propagation"] = _matrix.Propagation,
+                ["occlusion"] = _matrix.Occlusion.ToString(),
+                ["threshold"] = _matrix.Threshold.ToString(CultureInfo.InvariantCulture),
+                ["configurations"] = string.Join("; ", _matrix.Configurations),
+            },
+            _matrix.Hash,
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["frames"] = ContentHash.OfDirectory(_layout.FramesRoot),
+                ["annotations"] = ContentHash.OfDirectory(_layout.AnnotationsRoot),
+                ["evaluation"] = ContentHash.OfDirectory(_options.Evaluation),
+                ["refined"] = ContentHash.OfDirectory(_options.Refined),
+            },
+            outputs,
+            stamps,
+            $"{protocol}; J = IoU, F = DAVIS boundary F (tolerance 0.008 × diagonal); dataset mean over {_options.AggregationName}; predictions at {flowInfo.Resolution} resampled bilinearly to the ground truth's resolution and thresholded at 0.5; one foreground mask per frame from the '{_options.BaseMasks}' source ({ReportDescriptions.Selector(_options.Selector)}).");
+        RunManifestWriter.Write(Path.Combine(output, "manifest.json"), manifest);
+    }
+
+    private static void AddCounterpart(List<MeasuredFigure> ours, List<Table1Row> rows, string? configuration, string paperRow, MeasurementKind kind)
+    {
+        Table1Row? row = configuration is null ? null : rows.FirstOrDefault(r => r.Configuration == configuration);
+        PaperFigure? counterpart = PaperNumbers.All.FirstOrDefault(p => p.Artifact == PaperNumbers.Table1 && p.Row == paperRow);
+        if (row is not null && counterpart is not null)
+        {
+            ours.Add(MeasuredFigure.FromTable1Row(counterpart, row, kind));
+        }
+    }
+
+    private void WriteStrip(SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores, string output, CancellationToken cancellationToken)
+    {
+        string name = _options.StripSequence ?? _layout.ReadSequences()[0];
+        VideoSequence sequence = SequenceReader.Open(_layout, name, requireAnnotations: true, cancellationToken: cancellationToken);
+        int frame = sequence.FrameStems.Count / 2;
+        RgbImage image = SequenceReader.ReadFrame(sequence, frame);
+        BinaryMask truth = SequenceReader.ReadMask(sequence, frame);
+        var masks = new List<LabelledMask>();
+        foreach (RefinementConfiguration configuration in _matrix.Configurations.Where(c => c.Table1Label is not null))
+        {
+            string outputName = configuration.Table1OutputName;
+            BinaryMask mask = MaskFolders.Read(Path.Combine(_options.Refined, outputName, "masks"), name, [sequence.FrameStems[frame]])[0];
+            mask = MaskResampler.Resample(mask, image.Width, image.Height);
+
+            double? j = scores.TryGetValue(outputName, out IReadOnlyList<SequenceEvaluation>? evaluated)
+                ? evaluated.FirstOrDefault(s => s.Sequence == name)?.Frames.FirstOrDefault(f => f.FrameIndex == frame)?.J
+                : null;
+            masks.Add(new LabelledMask(configuration.Name, mask, j));
+        }
+
+        QualitativeStripWriter.Write(Path.Combine(output, $"qualitative-{name}-{sequence.FrameStems[frame]}.png"), image, truth, masks);
+    }
+
+    private static void WritePerSequence(string path, SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores) =>
+        CsvTableWriter.Write(
+            path,
+            ["configuration", "sequence", "counted_frames", "j_mean", "j_recall", "j_decay", "f_mean", "f_recall", "f_decay"],
+            scores.SelectMany(entry => entry.Value.Select(s => (IReadOnlyList<string>)
+            [
+                entry.Key, s.Sequence, Invariant(s.CountedFrameCount),
+                Invariant(s.J.Mean), Invariant(s.J.Recall), Invariant(s.J.Decay),
+                Invariant(s.F.Mean), Invariant(s.F.Recall), Invariant(s.F.Decay),
+            ])));
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Invariant(double value) => value.ToString("F6", CultureInfo.InvariantCulture);
+
+    private IEnumerable<KeyValuePair<string, long>> SuiteSeeds()
+    {
+        string manifest = Path.Combine(_layout.Root, SyntheticSuiteGenerator.ManifestFileName);
+        if (File.Exists(manifest))
+        {
+            yield return new KeyValuePair<string, long>("synthetic-generator", SyntheticSuiteManifest.Read(manifest).Options.Seed);
+        }
+    }
+
+    private static string SdkVersion()
+    {
+        ChildProcessResult result = ChildProcess.Run("dotnet", ["--version"]);
+        return result.ExitCode == 0 && result.Stdout.Trim().Length > 0 ? result.Stdout.Trim() : "unknown";
+    }
+}
