@@ -1,4 +1,4 @@
-namespace VideoSeg.Cli.Commands;
+namespace VideoSeg.Cli.Benchmarks;
 
 /// <summary>One benchmark measurement.</summary>
 /// <param name="Group">What is compared within the group (e.g. "J&amp;F at 854×480").</param>

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using VideoSeg.Core.Pipeline;
+
+namespace VideoSeg.Cli.Benchmarks;
+
+/// <summary>
+/// Every benchmark of <c>videoseg bench</c> in report order: throughput at 854×480 (warping, occlusion,
+/// refinements), J&amp;F, the GWM training step and, unless skipped, the flow estimator on FlyingChairs.
+/// </summary>
+public sealed class BenchSuite
+{
+    private const int Width = 854;
+    private const int Height = 480;
+    private readonly BenchOptions _options;
+
+    /// <summary>Creates the suite.</summary>
+    public BenchSuite(BenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>Runs the benchmarks; a peer that cannot run is reported to <paramref name="progress"/> and left out of its rows.</summary>
+    public IReadOnlyList<BenchRow> Run(IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
+        var rows = new List<BenchRow>();
+        BenchMaskSet masks = BenchMaskSet.Load(_options.DataRoot, _options.Frames, Width, Height);
+        rows.AddRange(ThroughputBenchmarks.Run(masks, _options.Repeats, _options.Device.Resolved, cancellationToken));
+        rows.AddRange(JandFBenchmark.Run(masks, new DavisToolkitPeer(_options.Python, _options.DavisToolkit), progress));
+        rows.AddRange(TrainingStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, new PyTorchTrainingPeer(_options.Python), progress));
+        if (!_options.SkipFlow)
+        {
+            rows.AddRange(FlowEstimatorBenchmark.Run(_options.DataRoot, _options.Device.Resolved, new OpenCvFlowPeer(_options.Python), progress, cancellationToken));
+        }
+
+        return rows;
+    }
+}
