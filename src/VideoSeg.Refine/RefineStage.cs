@@ -11,7 +11,6 @@ using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Masks;
 using VideoSeg.Data.Sequences;
-using VideoSeg.Evaluation;
 using VideoSeg.Flow.Occlusion;
 using VideoSeg.Flow.Storage;
 

@@ -1,8 +1,7 @@
-using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 using Xunit;
 
-namespace VideoSeg.Evaluation.Tests;
+namespace VideoSeg.Core.Tests.Imaging;
 
 public sealed class MaskResamplerTests
 {

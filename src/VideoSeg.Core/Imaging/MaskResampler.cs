@@ -1,8 +1,6 @@
 using System;
-using VideoSeg.Core;
-using VideoSeg.Core.Imaging;
 
-namespace VideoSeg.Evaluation;
+namespace VideoSeg.Core.Imaging;
 
 /// <summary>
 /// Resizes masks the way GWM brings its predictions to the ground truth's resolution:
