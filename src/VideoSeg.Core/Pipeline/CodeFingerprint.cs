@@ -23,10 +23,17 @@ public static class CodeFingerprint
     public const string SimulatedEditVariable = "VIDEOSEG_SIMULATED_CODE_EDIT";
 
     /// <summary>The fingerprint of the code that <paramref name="stage"/>'s assembly runs.</summary>
-    public static string Of(Type stage)
+    public static string Of(Type stage) => Of(stage, Environment.GetEnvironmentVariable(SimulatedEditVariable));
+
+    /// <summary>
+    /// The fingerprint of the code that <paramref name="stage"/>'s assembly runs, with the edits that
+    /// <paramref name="simulatedEdits"/> simulates (<c>Assembly=salt</c> pairs separated by ';', as in
+    /// <see cref="SimulatedEditVariable"/>; null for none).
+    /// </summary>
+    public static string Of(Type stage, string? simulatedEdits)
     {
         ArgumentNullException.ThrowIfNull(stage);
-        Dictionary<string, string> edits = SimulatedEdits();
+        Dictionary<string, string> edits = ParseEdits(simulatedEdits);
         var text = new StringBuilder();
         foreach (Assembly assembly in Closure(stage.Assembly).OrderBy(a => a.GetName().Name, StringComparer.Ordinal))
         {
@@ -76,10 +83,10 @@ public static class CodeFingerprint
     private static bool IsOurs(AssemblyName name) =>
         name.Name is { } n && (n.StartsWith("VideoSeg.", StringComparison.Ordinal) || n == "videoseg");
 
-    private static Dictionary<string, string> SimulatedEdits()
+    private static Dictionary<string, string> ParseEdits(string? simulatedEdits)
     {
         var edits = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string pair in (Environment.GetEnvironmentVariable(SimulatedEditVariable) ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (string pair in (simulatedEdits ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             int equals = pair.IndexOf('=', StringComparison.Ordinal);
             if (equals > 0)

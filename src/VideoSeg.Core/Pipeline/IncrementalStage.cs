@@ -62,7 +62,7 @@ public sealed class IncrementalStage
     }
 
     /// <summary>
-    /// Records the code that computes the stage (<see cref="CodeFingerprint.Of"/> of <paramref name="stage"/>):
+    /// Records the code that computes the stage (<see cref="CodeFingerprint.Of(Type)"/> of <paramref name="stage"/>):
     /// an edit to any VideoSeg assembly it runs reruns it.
     /// </summary>
     public IncrementalStage WithCode(Type stage) => WithParameter("code", CodeFingerprint.Of(stage));

@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using VideoSeg.Core.IO;
+using VideoSeg.Core.Pipeline;
 using VideoSeg.Reports.Tables;
 using VideoSeg.TestUtilities;
 using Xunit;
@@ -12,7 +14,8 @@ namespace VideoSeg.Cli.Tests.EndToEnd;
 /// <summary>
 /// Runs the MSBuild Reproduce target itself (eng/Reproduce.proj, as 'dotnet build -t:Reproduce' does from
 /// the solution) on a tiny synthetic suite in a temporary folder, and checks what it writes, that an
-/// unchanged rerun runs no stage, and that a changed matrix reruns only the stages downstream of it.
+/// unchanged rerun runs no stage, that a changed matrix reruns only the stages downstream of it, and that a
+/// change in a library's code reruns exactly the stages whose code runs that library.
 /// </summary>
 public sealed class ReproduceTargetTests
 {
@@ -59,8 +62,23 @@ public sealed class ReproduceTargetTests
         BuildResult third = Reproduce(temp, matrix);
 
         Assert.True(third.ExitCode == 0, third.Output);
-        string[] reran = Regex.Matches(third.Output, @"\[(\w+)\] done: ").Select(m => m.Groups[1].Value).ToArray();
-        Assert.Equal(["refine", "evaluate", "report"], reran);
+        Assert.Equal(["refine", "evaluate", "report"], Reran(third));
+
+        // A line of report code changed (simulated in the fingerprint, exactly as a rebuild would change the
+        // assembly's module version id): only the report reruns, and its numbers do not move.
+        BuildResult reportEdit = Reproduce(temp, matrix, "VideoSeg.Reports=edit1");
+
+        Assert.True(reportEdit.ExitCode == 0, reportEdit.Output);
+        Assert.Equal(["report"], Reran(reportEdit));
+        byte[] afterMatrixEdit = File.ReadAllBytes(Path.Combine(report, "table1.csv"));
+
+        // The scorers changed: evaluate reruns, and so does the report, whose code runs the evaluation library's
+        // aggregation; the scores are the same bytes, so nothing else does.
+        BuildResult evaluationEdit = Reproduce(temp, matrix, "VideoSeg.Reports=edit1;VideoSeg.Evaluation=edit1");
+
+        Assert.True(evaluationEdit.ExitCode == 0, evaluationEdit.Output);
+        Assert.Equal(["evaluate", "report"], Reran(evaluationEdit));
+        Assert.Equal(afterMatrixEdit, File.ReadAllBytes(Path.Combine(report, "table1.csv")));
     }
 
     [Fact]
@@ -76,7 +94,10 @@ public sealed class ReproduceTargetTests
         Assert.Matches(@"error VSEG1002: .*bogus", result.Output);
     }
 
-    private static BuildResult Reproduce(TempDirectory temp, string matrix)
+    private static string[] Reran(BuildResult build) =>
+        Regex.Matches(build.Output, @"\[(\w+)\] done: ").Select(m => m.Groups[1].Value).ToArray();
+
+    private static BuildResult Reproduce(TempDirectory temp, string matrix, string? simulatedCodeEdit = null)
     {
         ChildProcessResult result = ChildProcess.Run(
             CliRunner.DotNet,
@@ -86,7 +107,8 @@ public sealed class ReproduceTargetTests
                 "-p:SyntheticSequences=2", "-p:SyntheticMinFrames=5", "-p:SyntheticMaxFrames=6", "-p:SyntheticHeight=48", "-p:SyntheticWidth=64",
                 "-p:WorkingHeight=48", "-p:WorkingWidth=64", "-p:FlowEstimator=tvl1-fast", "-p:TrainIterations=6", "-p:TrainWarmup=2", "-p:TrainBatch=2",
             ],
-            SharedData.RepositoryRoot);
+            SharedData.RepositoryRoot,
+            new Dictionary<string, string> { [CodeFingerprint.SimulatedEditVariable] = simulatedCodeEdit ?? string.Empty });
         return new BuildResult(result.ExitCode, result.Stdout + result.Stderr);
     }
 
