@@ -68,6 +68,14 @@ public static class FlowWarp
                 break;
             }
 
+            case WarpConvention.PaperConsistencyCode:
+            {
+                Tensor scale = tensor(new float[] { 1f / (width - 1), 1f / (height - 1) }, device: input.device).view(1, 1, 1, 2);
+                grid = IdentityGrid(input.shape[0], height, width, input.device) + (2.0 * pixelFlow.permute(0, 2, 3, 1) * scale);
+                alignCorners = false;
+                break;
+            }
+
             case WarpConvention.PaperIterativeCode:
                 // The division is commented out in iterative_warping.py, so pixels are added to normalised coordinates.
                 grid = IdentityGrid(input.shape[0], height, width, input.device) + (2.0 * pixelFlow.permute(0, 2, 3, 1));

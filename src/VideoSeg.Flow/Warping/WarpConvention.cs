@@ -35,4 +35,14 @@ public enum WarpConvention
     /// Sec. 5.3 numbers; it is not a sensible warp.
     /// </summary>
     PaperIterativeCode,
+
+    /// <summary>
+    /// The paper code's consistency loss (magdyhasan/guess-what-moves-optimization
+    /// <c>src/losses/ssl_consistency_loss.py</c>, <c>warp_w_opflow</c>): the identity <c>affine_grid</c>
+    /// (<c>align_corners=false</c>) plus 2·u/(W−1), 2·v/(H−1), then <c>grid_sample(bilinear)</c> with PyTorch's
+    /// default <c>align_corners=false</c>. Grid and sampler agree about pixel centres, but the flow is normalised
+    /// by W−1 where the sampler's scale is W, so the sampling position is x + u·W/(W−1), y + v·H/(H−1): a
+    /// zero flow is exact and a flow of u pixels moves u·W/(W−1) pixels.
+    /// </summary>
+    PaperConsistencyCode,
 }

@@ -64,8 +64,17 @@ public sealed class GwmNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Mask logits for a batch of images.</summary>
     /// <param name="input">RGB images with values in 0..255, B × 3 × H × W.</param>
     /// <returns>Logits, B × K × H × W.</returns>
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => Decode(ExtractFeatures(input), input.shape[2], input.shape[3]);
+
+    /// <summary>
+    /// The backbone's feature maps for a batch of images, normalised and padded as <see cref="forward"/> does. With a
+    /// frozen backbone they depend on the frame only, so fine-tuning computes them once per frame.
+    /// </summary>
+    /// <param name="input">RGB images with values in 0..255, B × 3 × H × W.</param>
+    /// <returns>The backbone's maps, coarsest last, as the head takes them.</returns>
+    public Tensor[] ExtractFeatures(Tensor input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         if (input.dim() != 4 || input.shape[1] != 3)
         {
             throw new VideoSegException(ErrorCodes.InvalidArgument, $"GwmNetwork expects B×3×H×W images, got [{string.Join(", ", input.shape)}].");
@@ -82,8 +91,18 @@ public sealed class GwmNetwork : nn.Module<Tensor, Tensor>
             normalised = nn.functional.pad(normalised, [0, padRight, 0, padBottom]);
         }
 
-        Tensor logits = _semSegHead.call(_backbone.call(normalised));
-        return InterpolateOrCrop(logits, height, width);
+        return _backbone.call(normalised);
+    }
+
+    /// <summary>Mask logits from <see cref="ExtractFeatures"/>'s maps of images <paramref name="height"/> × <paramref name="width"/>: the head, then <see cref="InterpolateOrCrop"/>.</summary>
+    /// <param name="features">The backbone's maps of a batch.</param>
+    /// <param name="height">The images' height.</param>
+    /// <param name="width">The images' width.</param>
+    /// <returns>Logits, B × K × height × width.</returns>
+    public Tensor Decode(Tensor[] features, long height, long width)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return InterpolateOrCrop(_semSegHead.call(features), height, width);
     }
 
     /// <summary>Softmax over the K masks under <c>no_grad</c>, in evaluation mode (dropout off); the training mode is restored.</summary>
