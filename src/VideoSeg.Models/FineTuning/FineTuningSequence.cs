@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using VideoSeg.Core;
+using VideoSeg.Core.Formats;
+using VideoSeg.Core.Imaging;
+using VideoSeg.Core.Pipeline;
+using VideoSeg.Data.Imaging;
+using VideoSeg.Data.Sequences;
+using VideoSeg.Flow.Import;
+using VideoSeg.Flow.Warping;
+using static TorchSharp.torch;
+
+namespace VideoSeg.Models.FineTuning;
+
+/// <summary>
+/// One sequence ready for fine-tuning: its frames at the network's input size, the ±1 flows of every adjacent pair
+/// (t, t+1) at that size, the occlusions stage's visibility of both frames of each pair when asked for, and the
+/// ground truth at its own resolution for evaluation only. Pair p joins frames p and p+1.
+/// </summary>
+public sealed class FineTuningSequence : IDisposable
+{
+    private FineTuningSequence(string name, IReadOnlyList<string> stems, Tensor frames, Tensor forward, Tensor backward, Tensor? firstVisible, Tensor? secondVisible, IReadOnlyList<BinaryMask> truths)
+    {
+        Name = name;
+        Stems = stems;
+        Frames = frames;
+        Forward = forward;
+        Backward = backward;
+        FirstVisible = firstVisible;
+        SecondVisible = secondVisible;
+        Truths = truths;
+    }
+
+    /// <summary>The sequence's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The frame stems, in order.</summary>
+    public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>(N, 3, H, W): the frames at the input size, RGB 0..255.</summary>
+    public Tensor Frames { get; }
+
+    /// <summary>(N − 1, 2, H, W): the flow of frame p to p+1 (gap +1, stored under p).</summary>
+    public Tensor Forward { get; }
+
+    /// <summary>(N − 1, 2, H, W): the flow of frame p+1 to p (gap −1, stored under p+1).</summary>
+    public Tensor Backward { get; }
+
+    /// <summary>(N − 1, 1, H, W) or null: 1 where a pixel of frame p stays visible in p+1.</summary>
+    public Tensor? FirstVisible { get; }
+
+    /// <summary>(N − 1, 1, H, W) or null: 1 where a pixel of frame p+1 is visible in p.</summary>
+    public Tensor? SecondVisible { get; }
+
+    /// <summary>The ground-truth masks at their own resolution; read by evaluation only.</summary>
+    public IReadOnlyList<BinaryMask> Truths { get; }
+
+    /// <summary>The number of frames.</summary>
+    public int FrameCount => Stems.Count;
+
+    /// <summary>The number of adjacent pairs, N − 1.</summary>
+    public int PairCount => Stems.Count - 1;
+
+    /// <summary>
+    /// Reads <paramref name="sequence"/> of <paramref name="layout"/>: frames resized to <paramref name="width"/> ×
+    /// <paramref name="height"/>, gap ±1 flows from <paramref name="flowsRoot"/> (resized with their displacements
+    /// rescaled where their size differs), visibility from <paramref name="occlusionsRoot"/> when it is given, and
+    /// the annotations, which every frame must have. A missing file is one error naming it.
+    /// </summary>
+    public static FineTuningSequence Load(DatasetLayout layout, string sequence, string flowsRoot, string? occlusionsRoot, int height, int width, Device device, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        VideoSequence video = SequenceReader.Open(layout, sequence, requireAnnotations: true, cancellationToken: cancellationToken);
+        if (video.Count < 2)
+        {
+            throw new VideoSegException(ErrorCodes.BadLayout, $"sequence '{sequence}' has {video.Count} frame(s); fine-tuning needs at least one pair of adjacent frames", layout.Root);
+        }
+
+        IReadOnlyList<string> stems = video.FrameStems;
+        var frames = new List<RgbImage>(video.Count);
+        for (int i = 0; i < video.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RgbImage frame = SequenceReader.ReadFrame(video, i);
+            frames.Add(frame.Width == width && frame.Height == height ? frame : ImageResizer.Resize(frame, width, height));
+        }
+
+        var forward = new List<FlowField>(video.Count - 1);
+        var backward = new List<FlowField>(video.Count - 1);
+        for (int p = 0; p + 1 < video.Count; p++)
+        {
+            forward.Add(ReadFlow(flowsRoot, 1, sequence, stems[p], height, width));
+            backward.Add(ReadFlow(flowsRoot, -1, sequence, stems[p + 1], height, width));
+        }
+
+        Tensor? firstVisible = null;
+        Tensor? secondVisible = null;
+        if (occlusionsRoot is not null)
+        {
+            firstVisible = FlowTensors.FromMasks(Enumerable.Range(0, video.Count - 1).Select(p => ReadVisibility(occlusionsRoot, 1, sequence, stems[p], height, width)).ToList(), device);
+            secondVisible = FlowTensors.FromMasks(Enumerable.Range(0, video.Count - 1).Select(p => ReadVisibility(occlusionsRoot, -1, sequence, stems[p + 1], height, width)).ToList(), device);
+        }
+
+        return new FineTuningSequence(
+            sequence,
+            stems,
+            FlowTensors.FromImages(frames, device),
+            FlowTensors.FromFlowFields(forward, device),
+            FlowTensors.FromFlowFields(backward, device),
+            firstVisible,
+            secondVisible,
+            SequenceReader.ReadMasks(video, cancellationToken: cancellationToken));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Frames.Dispose();
+        Forward.Dispose();
+        Backward.Dispose();
+        FirstVisible?.Dispose();
+        SecondVisible?.Dispose();
+    }
+
+    private static FlowField ReadFlow(string flowsRoot, int gap, string sequence, string stem, int height, int width)
+    {
+        FlowField flow = FloFormat.Read(DatasetLayout.FlowPath(flowsRoot, gap, sequence, stem));
+        return flow.Width == width && flow.Height == height ? flow : FlowResampling.Resize(flow, width, height, FlowRescaling.ScaleDisplacements);
+    }
+
+    private static BinaryMask ReadVisibility(string occlusionsRoot, int gap, string sequence, string stem, int height, int width)
+    {
+        BinaryMask mask = ImageCodec.ReadMask(DatasetLayout.OcclusionPath(occlusionsRoot, gap, sequence, stem));
+        return mask.Width == width && mask.Height == height ? mask : MaskResampler.Resample(mask, width, height);
+    }
+}
