@@ -1,0 +1,6 @@
+namespace VideoSeg.Models.FineTuning;
+
+/// <summary>Which evaluation a stopping rule reports, and why.</summary>
+/// <param name="Iteration">The iteration whose model is reported.</param>
+/// <param name="Reason">drift, area-change, plateau or end (no test fired).</param>
+public sealed record StoppingDecision(int Iteration, string Reason);
