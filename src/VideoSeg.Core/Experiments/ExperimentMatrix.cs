@@ -27,11 +27,17 @@ public sealed record ExperimentMatrix(
     IReadOnlyList<RefinementConfiguration> Configurations,
     string Hash)
 {
-    private static readonly HashSet<string> s_topKeys = ["schema", "description", "warpConvention", "propagation", "occlusion", "threshold", "configurations"];
+    private static readonly HashSet<string> s_topKeys = ["schema", "description", "warpConvention", "propagation", "occlusion", "threshold", "configurations", "fineTuning"];
+    private static readonly HashSet<string> s_fineTuningKeys = ["description", "stoppingRule", "configurations"];
+    private static readonly HashSet<string> s_stoppingRuleKeys = ["window", "minRelativeImprovement", "maxDrift", "maxAreaChange"];
+    private static readonly HashSet<string> s_fineTuningConfigurationKeys = ["name", "loss", "weight", "deviation", "occlusionWeighted", "report", "table2"];
     private static readonly HashSet<string> s_occlusionKeys = ["variant", "alpha1", "alpha2", "warpConvention"];
     private static readonly HashSet<string> s_configurationKeys = ["name", "kind", "gaps", "includeCurrent", "alpha", "iterations", "normalizeWeights", "reportIteration", "table1", "warpConvention", "propagation", "source"];
     private static readonly string[] s_warps = ["ssl-vos", "pixel-exact", "paper-iterative-code"];
     private static readonly string[] s_propagations = ["source-to-target", "target-to-source"];
+
+    /// <summary>The fine-tuning configurations (Table 2, Figures 8 and 9) and the stopping rule; <see cref="FineTuningSettings.None"/> when the file has no <c>fineTuning</c> object.</summary>
+    public FineTuningSettings FineTuning { get; init; } = FineTuningSettings.None;
 
     /// <summary>The most iterations an iterative configuration may run (each one is written and scored).</summary>
     public const int MaxIterations = 64;
@@ -92,9 +98,11 @@ public sealed record ExperimentMatrix(
                 throw list.Error("expected one configuration of kind 'base' (the reference row)");
             }
 
+            FineTuningSettings fineTuning = ParseFineTuning(root.OptionalObject("fineTuning", s_fineTuningKeys, "the fine-tuning settings"));
+
             // The hash of the bytes just parsed (the same value as ContentHash.OfFile), so that it
             // cannot describe a file edited, or made unreadable, in between.
-            return new ExperimentMatrix(warp, propagation, occlusion, threshold, configurations, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            return new ExperimentMatrix(warp, propagation, occlusion, threshold, configurations, Convert.ToHexStringLower(SHA256.HashData(bytes))) { FineTuning = fineTuning };
         }
     }
 
@@ -202,6 +210,68 @@ public sealed record ExperimentMatrix(
         }
 
         return new RefinementConfiguration(name, kind, gaps, includeCurrent, alpha, iterations, normalize, reportIteration, label, warp, propagation, source);
+    }
+
+    private static FineTuningSettings ParseFineTuning(MatrixNode? node)
+    {
+        if (node is null)
+        {
+            return FineTuningSettings.None;
+        }
+
+        node.OptionalString("description", string.Empty);
+        MatrixNode? rule = node.OptionalObject("stoppingRule", s_stoppingRuleKeys, "the stopping rule's thresholds");
+        var defaults = new StoppingRuleSettings();
+        StoppingRuleSettings stopping = rule is null
+            ? defaults
+            : new StoppingRuleSettings
+            {
+                Window = rule.OptionalInt("window", defaults.Window, 1, 1000),
+                MinRelativeImprovement = rule.OptionalDouble("minRelativeImprovement", defaults.MinRelativeImprovement, v => v is >= 0 and <= 1, "a number from 0 to 1 (a relative improvement)"),
+                MaxDrift = rule.OptionalDouble("maxDrift", defaults.MaxDrift, v => v is > 0 and <= 1, "a number above 0 and at most 1 (a mean absolute change of probabilities)"),
+                MaxAreaChange = rule.OptionalDouble("maxAreaChange", defaults.MaxAreaChange, v => v is > 0 and <= 100, "a number above 0 and at most 100 (a relative change of area)"),
+            };
+
+        MatrixNode list = node.RequiredNonEmptyArray("configurations", "a non-empty array of fine-tuning configuration objects");
+        var configurations = list.Objects(s_fineTuningConfigurationKeys, "a fine-tuning configuration").Select(ParseFineTuningConfiguration).ToList();
+        string? duplicate = configurations.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (duplicate is not null)
+        {
+            throw list.Error($"the fine-tuning configuration name '{duplicate}' appears more than once");
+        }
+
+        return new FineTuningSettings(configurations, stopping);
+    }
+
+    private static FineTuningConfiguration ParseFineTuningConfiguration(MatrixNode element)
+    {
+        string name = element.RequiredString("name");
+        try
+        {
+            PlainName.Check(name, "fine-tuning configuration name", element.File);
+        }
+        catch (VideoSegException ex)
+        {
+            throw element.ErrorAt("name", ex.Code, ex.Message);
+        }
+
+        ConsistencyLossForm loss = element.OptionalChoice("loss", "paper-code", "paper-code", "corrected") == "corrected" ? ConsistencyLossForm.Corrected : ConsistencyLossForm.PaperCode;
+        double? weight = element.Has("weight") ? element.OptionalDouble("weight", 0, w => w is > 0 and <= 1000, "a number above 0 and at most 1000 (the consistency term's weight)") : null;
+        double deviation = element.OptionalDouble("deviation", 0, d => d is >= 0 and <= 1000, "a number from 0 to 1000 (α_c of the deviation regulariser; 0 for none)");
+        bool occlusion = element.OptionalBool("occlusionWeighted", false);
+        FineTuningReportRule report = element.OptionalChoice("report", "oracle-best", "oracle-best", "stopping-rule", "final") switch
+        {
+            "stopping-rule" => FineTuningReportRule.StoppingRule,
+            "final" => FineTuningReportRule.Final,
+            _ => FineTuningReportRule.OracleBest,
+        };
+        string label = element.OptionalNullableString("table2") ?? name;
+        if (label.Any(char.IsControl))
+        {
+            throw element.ErrorAt("table2", ErrorCodes.InvalidMatrix, $"fine-tuning configuration '{name}': the table2 label '{MatrixNode.Printable(label)}' contains a control character");
+        }
+
+        return new FineTuningConfiguration(name, loss, weight, deviation, occlusion, report, label);
     }
 
     private static VideoSegException Invalid(string path, string message) =>

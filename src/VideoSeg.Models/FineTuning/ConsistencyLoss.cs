@@ -1,5 +1,6 @@
 using System;
 using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Flow.Warping;
 using VideoSeg.Models.Foreground;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
 
 namespace VideoSeg.Models.FineTuning;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
 
 namespace VideoSeg.Models.FineTuning;
 
@@ -10,11 +11,11 @@ namespace VideoSeg.Models.FineTuning;
 /// only <see cref="GroundTruthFreeSignals"/>, which carry no score, and walks the evaluations in order:
 /// <list type="number">
 /// <item><description>if the foreground probabilities drifted from the starting model's by more than
-/// <see cref="StoppingRuleOptions.MaxDrift"/>, or the foreground's area changed by more than
-/// <see cref="StoppingRuleOptions.MaxAreaChange"/> of the starting area (the paper's noise spreading), the previous
+/// <see cref="StoppingRuleSettings.MaxDrift"/>, or the foreground's area changed by more than
+/// <see cref="StoppingRuleSettings.MaxAreaChange"/> of the starting area (the paper's noise spreading), the previous
 /// evaluation is reported: the last model still close to the start;</description></item>
 /// <item><description>otherwise, once two full windows of consistency values exist, if the last window's mean improved on the
-/// previous window's by less than <see cref="StoppingRuleOptions.MinRelativeImprovement"/>, this evaluation is reported
+/// previous window's by less than <see cref="StoppingRuleSettings.MinRelativeImprovement"/>, this evaluation is reported
 /// (a plateau);</description></item>
 /// <item><description>if neither fires, the last evaluation is reported.</description></item>
 /// </list>
@@ -22,7 +23,7 @@ namespace VideoSeg.Models.FineTuning;
 public static class StoppingRule
 {
     /// <summary>The decision for a run's evaluations, which must start at iteration 0 and be in order.</summary>
-    public static StoppingDecision Choose(IReadOnlyList<GroundTruthFreeSignals> signals, StoppingRuleOptions options)
+    public static StoppingDecision Choose(IReadOnlyList<GroundTruthFreeSignals> signals, StoppingRuleSettings options)
     {
         ArgumentNullException.ThrowIfNull(signals);
         ArgumentNullException.ThrowIfNull(options);

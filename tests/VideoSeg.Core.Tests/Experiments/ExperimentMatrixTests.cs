@@ -389,6 +389,65 @@ public sealed class ExperimentMatrixTests
         LoadFails($$"""{ "schema": {{schema}}, "configurations": [ { "name": "base", "kind": "base" } ] }""", ErrorCodes.InvalidMatrix, "$.schema: ");
     }
 
+    [Fact]
+    public void TheRepositoryMatrixHasThePapersFineTuningAndItsFutureWork()
+    {
+        ExperimentMatrix matrix = ExperimentMatrix.Load(Path.Combine(SharedData.RepositoryRoot, "eng", "experiments.json"));
+
+        FineTuningSettings fineTuning = matrix.FineTuning;
+        Assert.Equal(["paper-code", "corrected", "paper-code-deviation", "paper-code-occlusion", "paper-code-stopping", "future-work"], fineTuning.Configurations.Select(c => c.Name));
+        Assert.Equal(ConsistencyLossForm.Corrected, fineTuning.Configurations[1].Loss);
+        FineTuningConfiguration all = fineTuning.Configurations[^1];
+        Assert.Equal((1.0, true, FineTuningReportRule.StoppingRule), (all.Deviation, all.OcclusionWeighted, all.Report));
+        Assert.Null(all.Weight);
+        Assert.Equal(3, fineTuning.StoppingRule.Window);
+    }
+
+    [Fact]
+    public void AMatrixWithoutFineTuningHasNone()
+    {
+        ExperimentMatrix matrix = LoadValid(Matrix("{ \"name\": \"i\", \"kind\": \"initial\" }"));
+
+        Assert.Same(FineTuningSettings.None, matrix.FineTuning);
+    }
+
+    [Fact]
+    public void AFineTuningConfigurationReadsEveryField()
+    {
+        ExperimentMatrix matrix = LoadValid(FineTuning("{ \"name\": \"x\", \"loss\": \"corrected\", \"weight\": 0.5, \"deviation\": 2, \"occlusionWeighted\": true, \"report\": \"final\", \"table2\": \"X\" }"));
+
+        Assert.Equal(new FineTuningConfiguration("x", ConsistencyLossForm.Corrected, 0.5, 2.0, true, FineTuningReportRule.Final, "X"), Assert.Single(matrix.FineTuning.Configurations));
+    }
+
+    [Theory]
+    [InlineData("{ \"name\": \"x\", \"loss\": \"l2\" }", "$.fineTuning.configurations[0].loss")]
+    [InlineData("{ \"name\": \"x\", \"report\": \"best\" }", "$.fineTuning.configurations[0].report")]
+    [InlineData("{ \"name\": \"x\", \"deviation\": -1 }", "$.fineTuning.configurations[0].deviation")]
+    [InlineData("{ \"name\": \"x\", \"weight\": 0 }", "$.fineTuning.configurations[0].weight")]
+    [InlineData("{ \"name\": \"x\", \"lr\": 1 }", "lr")]
+    [InlineData("{ \"name\": \"x\" }, { \"name\": \"x\" }", "more than once")]
+    public void InvalidFineTuningConfigurationsAreOneVsegErrorWithTheirPath(string configurations, string mentioned)
+    {
+        LoadFails(FineTuning(configurations), ErrorCodes.InvalidMatrix, mentioned);
+    }
+
+    [Fact]
+    public void AFineTuningNameThatIsNotAPlainFolderNameIsRefusedWithItsPath()
+    {
+        LoadFails(FineTuning("{ \"name\": \"a/b\" }"), ErrorCodes.BadName, "$.fineTuning.configurations[0].name");
+    }
+
+    [Fact]
+    public void StoppingRuleThresholdsOutOfRangeAreRefused()
+    {
+        string json = $$"""{ "configurations": [ { "name": "base", "kind": "base" } ], "fineTuning": { "stoppingRule": { "maxDrift": 0 }, "configurations": [ { "name": "x" } ] } }""";
+
+        LoadFails(json, ErrorCodes.InvalidMatrix, "$.fineTuning.stoppingRule.maxDrift");
+    }
+
+    private static string FineTuning(string configurations) =>
+        $$"""{ "configurations": [ { "name": "base", "kind": "base" } ], "fineTuning": { "configurations": [ {{configurations}} ] } }""";
+
     /// <summary>A matrix with the base row and <paramref name="configuration"/> as the second one.</summary>
     private static string Matrix(string configuration) =>
         $$"""{ "configurations": [ { "name": "base", "kind": "base" }, {{configuration}} ] }""";

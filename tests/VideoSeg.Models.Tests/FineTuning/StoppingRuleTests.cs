@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using VideoSeg.Core;
+using VideoSeg.Core.Experiments;
 using VideoSeg.Models.FineTuning;
 using Xunit;
 
@@ -10,7 +11,7 @@ namespace VideoSeg.Models.Tests.FineTuning;
 
 public sealed class StoppingRuleTests
 {
-    private static readonly StoppingRuleOptions s_options = new() { Window = 2, MinRelativeImprovement = 0.01, MaxDrift = 0.05, MaxAreaChange = 0.25 };
+    private static readonly StoppingRuleSettings s_options = new() { Window = 2, MinRelativeImprovement = 0.01, MaxDrift = 0.05, MaxAreaChange = 0.25 };
 
     [Fact]
     public void DriftReportsTheLastModelStillCloseToTheStart()
@@ -50,7 +51,7 @@ public sealed class StoppingRuleTests
             ["Consistency", "Drift", "ForegroundFraction", "Iteration"],
             typeof(GroundTruthFreeSignals).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
         IEnumerable<Type> inputs = typeof(StoppingRule).GetMethods(BindingFlags.Public | BindingFlags.Static).SelectMany(m => m.GetParameters()).Select(p => p.ParameterType);
-        Assert.All(inputs, t => Assert.Contains(t, new[] { typeof(IReadOnlyList<GroundTruthFreeSignals>), typeof(StoppingRuleOptions) }));
+        Assert.All(inputs, t => Assert.Contains(t, new[] { typeof(IReadOnlyList<GroundTruthFreeSignals>), typeof(StoppingRuleSettings) }));
     }
 
     [Fact]

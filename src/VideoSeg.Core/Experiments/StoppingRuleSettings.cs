@@ -1,13 +1,12 @@
 using System.Globalization;
-using VideoSeg.Core;
 
-namespace VideoSeg.Models.FineTuning;
+namespace VideoSeg.Core.Experiments;
 
 /// <summary>
-/// The thresholds of <see cref="StoppingRule"/> (the seed paper's Sec. 5.5 asks for a stopping rule that needs no
+/// The thresholds of the fine-tuning stopping rule that uses no ground truth (the seed paper's Sec. 5.5 asks for a stopping rule that needs no
 /// ground truth; these are ours, chosen once on the synthetic suite and kept fixed for every suite).
 /// </summary>
-public sealed record StoppingRuleOptions
+public sealed record StoppingRuleSettings
 {
     /// <summary>Evaluations averaged on each side of the plateau test.</summary>
     public int Window { get; init; } = 3;
