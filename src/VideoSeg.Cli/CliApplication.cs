@@ -20,6 +20,7 @@ public static class CliApplication
             EvaluateCommand.Create(),
             ReportCommand.Create(),
             TrainCommand.Create(),
+            FinetuneCommand.Create(),
             CombineCommand.Create(),
             VerifyBaselineCommand.Create(),
             BenchCommand.Create(),

@@ -12,6 +12,7 @@ using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Masks;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Flow.Storage;
+using VideoSeg.Models.Checkpoints;
 using VideoSeg.Models.Foreground;
 using VideoSeg.Models.Inference;
 using VideoSeg.Models.Motion;
@@ -56,7 +57,7 @@ public sealed class BaseMasksStage
 
         if (options.Source == BaseMaskSourceKind.Gwm)
         {
-            _checkpoint = GwmCheckpoint(options.Model);
+            _checkpoint = ModelCheckpointLocator.Resolve(options.Model, "--source gwm");
             _backboneWeights = ExistingFile(options.BackboneWeights, "--backbone-weights", "DINO ViT-B/8 weights (dino_vitbase8_pretrain.pth)");
             _mergeWeights = ExistingFile(options.MergeWeights, "--merge-weights", "DINO ViT-S/8 weights (dino_deitsmall8_pretrain.pth)");
         }
@@ -170,23 +171,6 @@ public sealed class BaseMasksStage
     private string GwmStampValue() => string.Create(
         CultureInfo.InvariantCulture,
         $"GwmSource {{ Checkpoint = {_checkpoint}, Selector = {ForegroundSelectorNames.Name(_options.Selector)}, Queries = {_options.Queries} }}");
-
-    private static string GwmCheckpoint(string? model)
-    {
-        if (model is null)
-        {
-            throw new VideoSegException(ErrorCodes.InvalidArgument, "--source gwm needs --model <training folder or .pth file>");
-        }
-
-        if (!Directory.Exists(model))
-        {
-            return Path.GetFullPath(model);
-        }
-
-        string? latest = Directory.GetFiles(model, "checkpoint_*.pth").Select(Path.GetFullPath).Order(StringComparer.Ordinal).LastOrDefault();
-        string folder = Path.GetFullPath(model);
-        return latest ?? throw new VideoSegException(ErrorCodes.MissingFile, $"no checkpoint_*.pth in '{folder}'; run 'videoseg train --out {folder}' first", folder);
-    }
 
     private static string? ExistingFile(string? path, string option, string what)
     {

@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using TorchSharp.Modules;
 using VideoSeg.Core;
+using VideoSeg.Core.FineTuning;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.IO;
 using VideoSeg.Flow.Warping;

@@ -1,3 +1,4 @@
+using VideoSeg.Core.FineTuning;
 using System.Collections.Generic;
 
 namespace VideoSeg.Models.FineTuning;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using VideoSeg.Core;
 using VideoSeg.Core.Experiments;
+using VideoSeg.Core.FineTuning;
 
 namespace VideoSeg.Models.FineTuning;
 

@@ -80,6 +80,32 @@ public sealed class TrainingStage
         return stage.RunToOutcomeAsync((folder, token) => Task.Run(() => Train(resumeKey, folder, progress, token), token), force, cancellationToken);
     }
 
+    /// <summary>
+    /// The network a train stage's folder holds, from its <see cref="SummaryFileName"/>; null when
+    /// <paramref name="model"/> is not such a folder (a <c>.pth</c> file, or a folder without a summary).
+    /// </summary>
+    /// <exception cref="Core.VideoSegException">The summary exists but cannot be read as one.</exception>
+    public static Network.GwmNetworkOptions? TrainedNetwork(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        string path = Path.Combine(model, SummaryFileName);
+        if (!Directory.Exists(model) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            TrainingSummary? summary = JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(path));
+            return summary?.Options?.EffectiveNetwork
+                ?? throw new Core.VideoSegException(Core.ErrorCodes.BadLayout, "the training summary has no options; rerun 'videoseg train --force'", path);
+        }
+        catch (JsonException ex)
+        {
+            throw new Core.VideoSegException(Core.ErrorCodes.BadLayout, $"not a training summary ({ex.Message}); rerun 'videoseg train --force'", path, ex);
+        }
+    }
+
     private IncrementalStage DescribeResumable() =>
         new IncrementalStage(Name, _options.Output)
             .WithCode(typeof(TrainingStage))

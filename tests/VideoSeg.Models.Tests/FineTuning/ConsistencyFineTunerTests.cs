@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using TorchSharp.Modules;
 using VideoSeg.Core;
+using VideoSeg.Core.FineTuning;
 using VideoSeg.Models.FineTuning;
 using VideoSeg.Models.Network;
 using VideoSeg.Models.Tests.Network;

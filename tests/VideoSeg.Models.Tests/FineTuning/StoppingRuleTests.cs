@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using VideoSeg.Core;
 using VideoSeg.Core.Experiments;
+using VideoSeg.Core.FineTuning;
 using VideoSeg.Models.FineTuning;
 using Xunit;
 

@@ -1,4 +1,4 @@
-namespace VideoSeg.Models.FineTuning;
+namespace VideoSeg.Core.FineTuning;
 
 /// <summary>
 /// The model measured after <paramref name="Iteration"/> steps (0: the starting model), over every frame with a

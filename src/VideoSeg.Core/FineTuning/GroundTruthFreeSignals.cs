@@ -1,4 +1,4 @@
-namespace VideoSeg.Models.FineTuning;
+namespace VideoSeg.Core.FineTuning;
 
 /// <summary>
 /// What a stopping rule may see after <paramref name="Iteration"/> steps: quantities of the predictions and the loss

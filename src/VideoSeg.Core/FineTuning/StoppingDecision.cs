@@ -1,4 +1,4 @@
-namespace VideoSeg.Models.FineTuning;
+namespace VideoSeg.Core.FineTuning;
 
 /// <summary>Which evaluation a stopping rule reports, and why.</summary>
 /// <param name="Iteration">The iteration whose model is reported.</param>

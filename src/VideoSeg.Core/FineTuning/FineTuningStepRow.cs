@@ -1,4 +1,4 @@
-namespace VideoSeg.Models.FineTuning;
+namespace VideoSeg.Core.FineTuning;
 
 /// <summary>One optimizer step of a fine-tuning run.</summary>
 /// <param name="Iteration">The step's index, from 0.</param>
