@@ -20,7 +20,8 @@ public static class FinetuneCommand
         var output = CommonOptions.RequiredDirectory("--out", "Where the records go; runs accumulate in <out>.training/ until all are done.");
         var protocol = new Option<string>("--protocol") { Description = "per-sequence (main_ssl_stv2.py, Table 2) or long (main_ssl.py, Figures 8 and 9).", DefaultValueFactory = _ => "per-sequence" };
         protocol.AcceptOnlyFromAmong(FineTuningProtocolNames.All);
-        var sequences = new Option<string?>("--sequences") { Description = "Comma-separated sequences (default: all; the long protocol takes one)." };
+        var sequences = new Option<string?>("--sequences") { Description = "Comma-separated sequences (default: the suite's list; the long protocol takes one, by default the first)." };
+        var maxSequences = new Option<int?>("--max-sequences") { Description = "Without --sequences: at most this many, the first of the suite's list." };
         var iterations = new Option<int>("--iterations") { Description = "Steps per run (main_ssl_stv2.py: 100).", DefaultValueFactory = _ => 100 };
         var batch = new Option<int>("--batch") { Description = "Pairs per step (the paper: 8).", DefaultValueFactory = _ => 8 };
         var learningRate = new Option<double>("--lr") { Description = "Constant learning rate (main_ssl.py: 1.5e-4).", DefaultValueFactory = _ => 1.5e-4 };
@@ -34,7 +35,7 @@ public static class FinetuneCommand
         var force = new Option<bool>("--force") { Description = "Discard finished and partial runs and start afresh." };
         var command = new Command("finetune", "Fine-tune the 2-mask GWM network's decoder with the consistency loss, for every fine-tuning configuration of the matrix (resumable).")
         {
-            dataset, flows, occlusions, model, matrix, output, protocol, sequences, iterations, batch, learningRate, evaluationPeriod, checkpointPeriod, snapshotFrame, height, width, seed, device, force,
+            dataset, flows, occlusions, model, matrix, output, protocol, sequences, maxSequences, iterations, batch, learningRate, evaluationPeriod, checkpointPeriod, snapshotFrame, height, width, seed, device, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -60,7 +61,8 @@ public static class FinetuneCommand
                 parse.GetValue(sequences)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 training,
                 parse.GetValue(snapshotFrame),
-                DeviceChoice.Resolve(parse.GetValue(device)!)));
+                DeviceChoice.Resolve(parse.GetValue(device)!),
+                parse.GetValue(maxSequences)));
             return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(FineTuneStage.Name, 1), ct).ConfigureAwait(false));
         });
         return command;

@@ -27,11 +27,13 @@ public static class ReportCommand
         var selector = new Option<string?>("--selector") { Description = "How the base-mask source picked the foreground (gwm: corner-rule, motion-residual or oracle-iou), for the tables and the protocol." };
         var strip = new Option<string?>("--strip-sequence") { Description = "The sequence shown in the qualitative strip (default: the first)." };
         var repo = new Option<DirectoryInfo>("--repo") { Description = "The repository root, for the git SHA.", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
+        var fineTune = new Option<DirectoryInfo?>("--finetune") { Description = "The finetune stage's per-sequence records, for Table 2 (default: none)." };
+        var fineTuneLong = new Option<DirectoryInfo?>("--finetune-long") { Description = "The finetune stage's long-protocol records, for Figures 8 and 9 (default: none)." };
         var seed = CommonOptions.Seed("The run's seed, recorded in the manifest.");
         var force = CommonOptions.Force();
-        var command = new Command("report", "Write Table 1, the Figure 7 analogue, a qualitative strip, the paper comparison and the run manifest.")
+        var command = new Command("report", "Write Table 1, the Figure 7 analogue, a qualitative strip, Table 2 and Figures 8 and 9 when fine-tuning records are given, the paper comparison and the run manifest.")
         {
-            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, strip, repo, seed, force,
+            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, strip, repo, fineTune, fineTuneLong, seed, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,7 +52,9 @@ public static class ReportCommand
                 parse.GetValue(repo)!.FullName,
                 parse.GetValue(seed),
                 ToolVersions.Of(typeof(Program)),
-                ToolVersions.Of<torch.Tensor>());
+                ToolVersions.Of<torch.Tensor>(),
+                parse.GetValue(fineTune)?.FullName,
+                parse.GetValue(fineTuneLong)?.FullName);
             var stage = new ReportStage(options);
             return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(ReportStage.Name, 1), ct).ConfigureAwait(false));
         });

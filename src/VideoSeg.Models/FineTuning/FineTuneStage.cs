@@ -68,7 +68,13 @@ public sealed class FineTuneStage
 
         _checkpoint = ModelCheckpointLocator.Resolve(options.Model, "finetune");
         IReadOnlyList<string> listed = _layout.ReadSequences();
-        _sequences = options.Sequences ?? listed;
+        _sequences = options.Sequences
+            ?? (options.Protocol == FineTuningProtocol.LongRun ? listed.Take(1).ToArray() : listed.Take(options.MaxSequences ?? int.MaxValue).ToArray());
+        if (options.MaxSequences is < 1)
+        {
+            throw new VideoSegException(ErrorCodes.InvalidArgument, $"the number of sequences must be at least 1, got {options.MaxSequences}");
+        }
+
         string? unknown = _sequences.FirstOrDefault(s => !listed.Contains(s, StringComparer.Ordinal));
         if (unknown is not null)
         {

@@ -11,10 +11,11 @@ namespace VideoSeg.Models.FineTuning;
 /// <param name="Matrix">The experiment matrix; its <c>fineTuning</c> part lists the configurations.</param>
 /// <param name="Output">Where the records go.</param>
 /// <param name="Protocol">per-sequence (Table 2) or long (Figures 8 and 9).</param>
-/// <param name="Sequences">The sequences to fine-tune on, or null for every sequence of the suite; the long protocol takes exactly one.</param>
+/// <param name="Sequences">The sequences to fine-tune on, or null for the suite's list (its first one for the long protocol, which takes exactly one).</param>
 /// <param name="Training">Steps, batch, learning rate, evaluation period, seed and input size; its loss is set per configuration.</param>
 /// <param name="SnapshotFrame">The frame whose prediction is kept at every evaluation for Figure 9 (long protocol), or null for the middle frame.</param>
 /// <param name="Device">The device, resolved once by the caller.</param>
+/// <param name="MaxSequences">With <paramref name="Sequences"/> null: at most this many sequences, the first of the suite's list (a smaller study).</param>
 public sealed record FineTuneStageOptions(
     string Dataset,
     string Flows,
@@ -26,4 +27,5 @@ public sealed record FineTuneStageOptions(
     IReadOnlyList<string>? Sequences,
     FineTuningOptions Training,
     int? SnapshotFrame,
-    DeviceChoice Device);
+    DeviceChoice Device,
+    int? MaxSequences = null);

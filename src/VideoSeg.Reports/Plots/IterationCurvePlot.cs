@@ -84,7 +84,7 @@ public static class IterationCurvePlot
         }
 
         plot.Title(options.Title);
-        plot.XLabel("Iterative-warping iterations (0 = base masks)");
+        plot.XLabel(options.XLabel);
         plot.YLabel("Mean J (×100)");
         int maxIteration = points.Max(p => p.Iteration);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(maxIteration <= 12 ? 1 : Math.Ceiling(maxIteration / 12.0));

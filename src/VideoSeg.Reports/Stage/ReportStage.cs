@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VideoSeg.Core;
 using VideoSeg.Core.Experiments;
+using VideoSeg.Core.FineTuning;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
@@ -16,6 +17,7 @@ using VideoSeg.Data.Sequences;
 using VideoSeg.Data.Synthetic;
 using VideoSeg.Evaluation;
 using VideoSeg.Evaluation.Storage;
+using VideoSeg.Reports.FineTuning;
 using VideoSeg.Reports.Paper;
 using VideoSeg.Reports.Plots;
 using VideoSeg.Reports.Provenance;
@@ -50,8 +52,9 @@ public sealed class ReportStage
     }
 
     /// <summary>The incremental stage: output, stamp, parameters and inputs.</summary>
-    public IncrementalStage Describe() =>
-        new IncrementalStage(Name, _options.Output)
+    public IncrementalStage Describe()
+    {
+        IncrementalStage stage = new IncrementalStage(Name, _options.Output)
             .WithCode(typeof(ReportStage))
             .WithParameter("suite", _options.Suite)
             .WithParameter("matrix", _matrix.Hash)
@@ -64,6 +67,16 @@ public sealed class ReportStage
             .WithInput(_layout.FramesRoot)
             .WithInputRoot(_layout.Root)
             .WithInputRoot(_options.Matrix);
+        foreach (string? fineTuning in new[] { _options.FineTunePerSequence, _options.FineTuneLong })
+        {
+            if (fineTuning is not null)
+            {
+                stage.WithInput(fineTuning);
+            }
+        }
+
+        return stage;
+    }
 
     /// <summary>Runs the stage unless it is up to date (or <paramref name="force"/>).</summary>
     public Task<StageOutcome> RunAsync(bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
@@ -123,11 +136,14 @@ public sealed class ReportStage
         WriteStrip(scores, output, cancellationToken);
         progress?.Report(StageProgress.Step("qualitative strip", Steps));
 
+        IReadOnlyList<Table2Row>? table2 = WriteFineTuning(output, datasetLabel, environment, progress);
+
         string protocol = ProtocolNames.Describe(scores.Values.First()[0].Protocol);
         MeasurementKind kind = _options.Suite == "synthetic" ? MeasurementKind.SyntheticSuite : MeasurementKind.RealData;
         var ours = new List<MeasuredFigure>();
         AddCounterpart(ours, rows, baseConfiguration.Name, PaperNumbers.GwmRow, kind);
         AddCounterpart(ours, rows, _matrix.Configurations.FirstOrDefault(c => c.Kind == RefinementKind.Initial && c.Table1Label is not null)?.Name, PaperNumbers.InitialRefinementRow, kind);
+        AddTable2Counterparts(ours, table2, kind);
         ComparisonTableWriter.Write(
             Path.Combine(output, "comparison.md"),
             Path.Combine(output, "comparison.csv"),
@@ -223,6 +239,60 @@ public sealed class ReportStage
             stamps,
             $"{protocol}; J = IoU, F = DAVIS boundary F (tolerance 0.008 × diagonal); dataset mean over {_options.AggregationName}; predictions at {flowInfo.Resolution} resampled bilinearly to the ground truth's resolution and thresholded at 0.5; one foreground mask per frame from the '{_options.BaseMasks}' source ({ReportDescriptions.Selector(_options.Selector)}).");
         RunManifestWriter.Write(Path.Combine(output, "manifest.json"), manifest);
+    }
+
+    /// <summary>Table 2, Figure 8 and Figure 9 from the finetune stage's records, where they were given; the Table 2 rows.</summary>
+    private IReadOnlyList<Table2Row>? WriteFineTuning(string output, string datasetLabel, EnvironmentBlock environment, IProgress<StageProgress>? progress)
+    {
+        IReadOnlyList<FineTuningConfiguration> configurations = _matrix.FineTuning.Configurations;
+        IReadOnlyList<Table2Row>? rows = null;
+        if (_options.FineTunePerSequence is not null)
+        {
+            IReadOnlyList<FineTuningRunRecord> records = FineTuningStore.ReadAll(_options.FineTunePerSequence);
+            rows = Table2Builder.Build(records, configurations, _options.Suite, datasetLabel);
+            Table2CsvWriter.Write(Path.Combine(output, "table2.csv"), rows);
+            FineTuningRunRecord first = records[0];
+            string protocol = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Protocol: {first.Protocol} (the paper code's main_ssl_stv2.py): each of {records.Select(r => r.Sequence).Distinct().Count()} sequences fine-tuned on its own from the same 2-mask network for {first.Iterations} steps, J measured every {first.EvaluationPeriod} steps on the sequence's frames with a forward flow, each channel upsampled to the ground truth and thresholded at 0.5.");
+            Table2MarkdownWriter.Write(Path.Combine(output, "table2.md"), rows, environment, protocol);
+            progress?.Report(StageProgress.Note("Table 2"));
+        }
+
+        if (_options.FineTuneLong is not null)
+        {
+            IReadOnlyList<FineTuningRunRecord> records = FineTuningStore.ReadAll(_options.FineTuneLong);
+            FineTuningFigures.WriteFigure8(output, records, configurations, datasetLabel);
+            FineTuningConfiguration shown = configurations[0];
+            FineTuningFigures.WriteFigure9(output, Path.Combine(_options.FineTuneLong, "snapshots"), _layout, records.First(r => r.Configuration == shown.Name), shown);
+            progress?.Report(StageProgress.Note("Figures 8 and 9"));
+        }
+
+        return rows;
+    }
+
+    private static void AddTable2Counterparts(List<MeasuredFigure> ours, IReadOnlyList<Table2Row>? rows, MeasurementKind kind)
+    {
+        if (rows is null || rows.Count == 0)
+        {
+            return;
+        }
+
+        // The baseline is the same for every configuration; the first configuration is the paper's own loss.
+        string configuration = rows[0].Configuration;
+        foreach (Table2Row row in rows.Where(r => r.Configuration == configuration))
+        {
+            string dataset = $"SegTrackV2: {(row.Sequence == Table2Builder.AllSequences ? "all" : row.Sequence)}";
+            string measuredOn = string.Create(CultureInfo.InvariantCulture, $"{row.Dataset}, {row.Sequence} ({row.Frames} frames; {row.Report} iteration)");
+            foreach ((string paperRow, double value) in new[] { (PaperNumbers.Gwm2MasksRow, row.BaselineJ), (PaperNumbers.ConsistencyRow, row.ReportJ) })
+            {
+                PaperFigure? counterpart = PaperNumbers.All.FirstOrDefault(p => p.Artifact == PaperNumbers.Table2 && p.Row == paperRow && p.Dataset == dataset);
+                if (counterpart is not null)
+                {
+                    ours.Add(new MeasuredFigure(counterpart.Artifact, counterpart.Row, counterpart.Dataset, value * 100.0, measuredOn, kind));
+                }
+            }
+        }
     }
 
     private static void AddCounterpart(List<MeasuredFigure> ours, List<Table1Row> rows, string? configuration, string paperRow, MeasurementKind kind)

@@ -18,6 +18,8 @@ namespace VideoSeg.Reports.Stage;
 /// <param name="Seed">The run's seed, recorded in the manifest.</param>
 /// <param name="ProgramVersion">The version of the program running the stage, for the manifest.</param>
 /// <param name="TorchSharpVersion">The TorchSharp version the program computes with, for the manifest (the report itself never loads it).</param>
+/// <param name="FineTunePerSequence">The finetune stage's per-sequence records (Table 2), or null to leave Table 2 out.</param>
+/// <param name="FineTuneLong">The finetune stage's long-protocol records and snapshots (Figures 8 and 9), or null to leave them out.</param>
 public sealed record ReportStageOptions(
     string Suite,
     string Dataset,
@@ -33,7 +35,9 @@ public sealed record ReportStageOptions(
     string RepositoryRoot,
     int Seed,
     string ProgramVersion,
-    string TorchSharpVersion)
+    string TorchSharpVersion,
+    string? FineTunePerSequence = null,
+    string? FineTuneLong = null)
 {
     /// <summary>The base masks' label in tables: the source, and the foreground rule where there is one (e.g. <c>gwm/corner-rule</c>).</summary>
     public string BaseMasksLabel => Selector is null ? BaseMasks : $"{BaseMasks}/{Selector}";

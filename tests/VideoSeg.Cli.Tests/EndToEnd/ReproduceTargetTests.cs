@@ -40,21 +40,28 @@ public sealed class ReproduceTargetTests
         Assert.True(File.Exists(temp.Combine("results", "synthetic", "models", "gwm-small-tvl1-fast", "checkpoint_0000006.pth")));
         Assert.True(File.Exists(temp.Combine("results", "synthetic", "models", "gwm-small-tvl1-fast", "training.json")));
         Assert.Contains(rows, r => r.Configuration == "iterative@1");
-        foreach (string artifact in new[] { "table1.md", "figure7.png", "figure7.svg", "comparison.md", "comparison.csv", "manifest.json", "per-sequence.csv" })
+        foreach (string artifact in new[] { "table1.md", "figure7.png", "figure7.svg", "comparison.md", "comparison.csv", "manifest.json", "per-sequence.csv", "table2.csv", "table2.md", "figure8.png", "figure8.svg", "figure8.csv" })
         {
             Assert.True(File.Exists(Path.Combine(report, artifact)), artifact);
         }
 
         Assert.True(Directory.Exists(temp.Combine("results", "synthetic", "refined", "initial", "masks", "synth-00-rigid-affine")));
-        // generate, flows, occlusions, train, the motion and the gwm base masks, refine, evaluate, report.
-        Assert.Equal(9, Regex.Count(first.Output, @"\] done: "));
+        Assert.Single(Directory.GetFiles(report, "figure9-*.png"));
+        string[] table2 = File.ReadAllLines(Path.Combine(report, "table2.csv"));
+        // Six configurations, each on one sequence and "All".
+        Assert.Equal(1 + (6 * 2), table2.Length);
+        Assert.Contains(table2, l => l.Contains(",future-work,", StringComparison.Ordinal) && l.Contains(",All,", StringComparison.Ordinal));
+
+        // generate, flows, occlusions, train, train (2 masks), the motion and the gwm base masks, finetune (per-sequence
+        // and long), refine, evaluate, report.
+        Assert.Equal(12, Regex.Count(first.Output, @"\] done: "));
         byte[] table = File.ReadAllBytes(Path.Combine(report, "table1.csv"));
 
         BuildResult second = Reproduce(temp, matrix);
 
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Empty(Regex.Matches(second.Output, @"\] done: "));
-        Assert.Equal(9, Regex.Count(second.Output, @"\] up to date: "));
+        Assert.Equal(12, Regex.Count(second.Output, @"\] up to date: "));
         Assert.Equal(table, File.ReadAllBytes(Path.Combine(report, "table1.csv")));
 
         File.WriteAllText(matrix, File.ReadAllText(matrix).Replace("\"alpha\": 0.5", "\"alpha\": 0.6", StringComparison.Ordinal));
@@ -106,6 +113,7 @@ public sealed class ReproduceTargetTests
                 $"-p:DatasetsRoot={temp.Combine("datasets")}", $"-p:ResultsRoot={temp.Combine("results")}", $"-p:Matrix={matrix}",
                 "-p:SyntheticSequences=2", "-p:SyntheticMinFrames=5", "-p:SyntheticMaxFrames=6", "-p:SyntheticHeight=48", "-p:SyntheticWidth=64",
                 "-p:WorkingHeight=48", "-p:WorkingWidth=64", "-p:FlowEstimator=tvl1-fast", "-p:TrainIterations=6", "-p:TrainWarmup=2", "-p:TrainBatch=2",
+                "-p:FineTuneMaxSequences=1", "-p:FineTuneIterations=2", "-p:FineTuneEvalPeriod=1", "-p:FineTuneBatch=2", "-p:FineTuneLongIterations=2", "-p:FineTuneLongEvalPeriod=1",
             ],
             SharedData.RepositoryRoot,
             new Dictionary<string, string> { [CodeFingerprint.SimulatedEditVariable] = simulatedCodeEdit ?? string.Empty });

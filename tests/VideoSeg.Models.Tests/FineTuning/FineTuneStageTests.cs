@@ -117,11 +117,15 @@ public sealed class FineTuneStageTests : IClassFixture<TinySuiteFixture>, IDispo
     }
 
     [Fact]
-    public void TheLongProtocolTakesExactlyOneSequence()
+    public void TheLongProtocolTakesExactlyOneSequenceByDefaultTheFirst()
     {
-        var error = Assert.Throws<VideoSegException>(() => new FineTuneStage(Options(FineTuningProtocol.LongRun, null)));
+        IReadOnlyList<string> listed = _suite.Layout.ReadSequences();
+
+        var error = Assert.Throws<VideoSegException>(() => new FineTuneStage(Options(FineTuningProtocol.LongRun, [listed[0], listed[1]])));
 
         Assert.Contains("exactly one sequence", error.Message, StringComparison.Ordinal);
+        Assert.Equal([listed[0]], new FineTuneStage(Options(FineTuningProtocol.LongRun, null)).Sequences);
+        Assert.Equal(listed.Take(2), new FineTuneStage(Options(FineTuningProtocol.PerSequence, null) with { MaxSequences = 2 }).Sequences);
     }
 
     private FineTuneStageOptions Options(FineTuningProtocol protocol, IReadOnlyList<string>? sequences) => new(
