@@ -4,15 +4,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using TorchSharp.Modules;
 using VideoSeg.Core;
 using VideoSeg.Core.FineTuning;
 using VideoSeg.Core.Imaging;
-using VideoSeg.Core.IO;
 using VideoSeg.Flow.Warping;
+using VideoSeg.Models.Checkpoints;
 using VideoSeg.Models.Foreground;
 using VideoSeg.Models.Network;
 using VideoSeg.Models.Training;
@@ -118,10 +117,7 @@ public sealed class ConsistencyFineTuner : IDisposable
     public IReadOnlyList<Parameter> Trainable => _trainable;
 
     /// <summary>The newest checkpoint in <paramref name="directory"/>, or null.</summary>
-    public static string? LatestCheckpoint(string directory) =>
-        Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, CheckpointPrefix + "*" + CheckpointExtension).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
-            : null;
+    public static string? LatestCheckpoint(string directory) => ResumeCheckpointFile.Latest(directory, CheckpointPrefix + "*" + CheckpointExtension);
 
     /// <summary>
     /// Continues from the newest checkpoint in the output folder; false when there is none. A checkpoint of other
@@ -135,75 +131,32 @@ public sealed class ConsistencyFineTuner : IDisposable
             return false;
         }
 
-        try
+        var steps = new List<FineTuningStepRow>();
+        var evaluations = new List<FineTuningEvaluationRow>();
+        var snapshots = new List<FineTuningSnapshot>();
+        int iteration = ResumeCheckpointFile.Read(
+            path,
+            Magic,
+            _signature,
+            "fine-tuning checkpoint",
+            "this checkpoint was written for other fine-tuning options or another sequence; resume needs the same ones",
+            (reader, at) => ReadRows(reader, at, path, steps, evaluations, snapshots),
+            _network,
+            _optimizer);
+
+        // A finished shorter run measured its last step off the period; a longer run would not have.
+        if (iteration < _options.Iterations && iteration % _options.EvaluationPeriod != 0)
         {
-            using FileStream stream = File.OpenRead(path);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic)
-            {
-                throw new VideoSegException(ErrorCodes.BadLayout, "not a VideoSeg fine-tuning checkpoint", path);
-            }
-
-            if (reader.ReadString() != _signature)
-            {
-                throw new VideoSegException(ErrorCodes.InvalidArgument, "this checkpoint was written for other fine-tuning options or another sequence; resume needs the same ones", path);
-            }
-
-            int iteration = reader.ReadInt32();
-            byte[] rng = reader.ReadBytes(reader.ReadInt32());
-            var steps = new List<FineTuningStepRow>();
-            for (int i = reader.ReadInt32(); i > 0; i--)
-            {
-                steps.Add(new FineTuningStepRow(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble()));
-            }
-
-            var evaluations = new List<FineTuningEvaluationRow>();
-            for (int i = reader.ReadInt32(); i > 0; i--)
-            {
-                int at = reader.ReadInt32();
-                evaluations.Add(new FineTuningEvaluationRow(at, reader.ReadDouble(), reader.ReadDouble(), new GroundTruthFreeSignals(at, reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble())));
-            }
-
-            var snapshots = new List<FineTuningSnapshot>();
-            for (int i = reader.ReadInt32(); i > 0; i--)
-            {
-                int at = reader.ReadInt32();
-                int frame = reader.ReadInt32();
-                int width = reader.ReadInt32();
-                int height = reader.ReadInt32();
-                snapshots.Add(new FineTuningSnapshot(at, frame, new BinaryMask(width, height, reader.ReadBytes(width * height))));
-            }
-
-            if (steps.Count != iteration || steps.Where((row, i) => row.Iteration != i).Any())
-            {
-                throw new VideoSegException(ErrorCodes.BadLayout, $"holds {steps.Count} step rows for iteration {iteration}", path);
-            }
-
-            _network.load(reader, strict: true);
-            _optimizer.load_state_dict(reader);
-            using (Tensor state = tensor(rng, dtype: ScalarType.Byte))
-            {
-                random.set_rng_state(state);
-            }
-
-            // A finished shorter run measured its last step off the period; a longer run would not have.
-            if (iteration < _options.Iterations && iteration % _options.EvaluationPeriod != 0)
-            {
-                evaluations.RemoveAll(e => e.Iteration == iteration);
-                snapshots.RemoveAll(e => e.Iteration == iteration);
-            }
-
-            _iteration = iteration;
-            _savedIteration = iteration;
-            Replace(_steps, steps);
-            Replace(_evaluations, evaluations);
-            Replace(_snapshots, snapshots);
-            return true;
+            evaluations.RemoveAll(e => e.Iteration == iteration);
+            snapshots.RemoveAll(e => e.Iteration == iteration);
         }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
-        {
-            throw new VideoSegException(ErrorCodes.BadLayout, $"fine-tuning checkpoint is truncated or corrupt: {ex.Message}", path);
-        }
+
+        _iteration = iteration;
+        _savedIteration = iteration;
+        Replace(_steps, steps);
+        Replace(_evaluations, evaluations);
+        Replace(_snapshots, snapshots);
+        return true;
     }
 
     /// <summary>
@@ -328,53 +281,7 @@ public sealed class ConsistencyFineTuner : IDisposable
     public string SaveCheckpoint()
     {
         string path = Path.Combine(OutputDirectory, CheckpointPrefix + _iteration.ToString("D7", CultureInfo.InvariantCulture) + CheckpointExtension);
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            writer.Write(_signature);
-            writer.Write(_iteration);
-            using (Tensor rng = random.get_rng_state())
-            {
-                byte[] bytes = rng.data<byte>().ToArray();
-                writer.Write(bytes.Length);
-                writer.Write(bytes);
-            }
-
-            writer.Write(_steps.Count);
-            foreach (FineTuningStepRow row in _steps)
-            {
-                writer.Write(row.Iteration);
-                writer.Write(row.Loss);
-                writer.Write(row.Consistency);
-                writer.Write(row.Deviation);
-            }
-
-            writer.Write(_evaluations.Count);
-            foreach (FineTuningEvaluationRow row in _evaluations)
-            {
-                writer.Write(row.Iteration);
-                writer.Write(row.OracleJ);
-                writer.Write(row.CornerRuleJ);
-                writer.Write(row.Signals.Consistency);
-                writer.Write(row.Signals.ForegroundFraction);
-                writer.Write(row.Signals.Drift);
-            }
-
-            writer.Write(_snapshots.Count);
-            foreach (FineTuningSnapshot snapshot in _snapshots)
-            {
-                writer.Write(snapshot.Iteration);
-                writer.Write(snapshot.Frame);
-                writer.Write(snapshot.Foreground.Width);
-                writer.Write(snapshot.Foreground.Height);
-                writer.Write(snapshot.Foreground.Data);
-            }
-
-            _network.save(writer);
-            _optimizer.save_state_dict(writer);
-            writer.Flush();
-        });
+        ResumeCheckpointFile.Write(path, Magic, _signature, _iteration, WriteRows, _network, _optimizer);
 
         // Only the newest checkpoint is needed to resume.
         foreach (string older in Directory.EnumerateFiles(OutputDirectory, CheckpointPrefix + "*" + CheckpointExtension).Where(p => p != path).ToArray())
@@ -422,6 +329,67 @@ public sealed class ConsistencyFineTuner : IDisposable
         }
 
         return levels.Select(parts => cat(parts, 0).detach().DetachFromDisposeScope()).ToArray();
+    }
+
+    private static void ReadRows(BinaryReader reader, int iteration, string path, List<FineTuningStepRow> steps, List<FineTuningEvaluationRow> evaluations, List<FineTuningSnapshot> snapshots)
+    {
+        for (int i = reader.ReadInt32(); i > 0; i--)
+        {
+            steps.Add(new FineTuningStepRow(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble()));
+        }
+
+        for (int i = reader.ReadInt32(); i > 0; i--)
+        {
+            int at = reader.ReadInt32();
+            evaluations.Add(new FineTuningEvaluationRow(at, reader.ReadDouble(), reader.ReadDouble(), new GroundTruthFreeSignals(at, reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble())));
+        }
+
+        for (int i = reader.ReadInt32(); i > 0; i--)
+        {
+            int at = reader.ReadInt32();
+            int frame = reader.ReadInt32();
+            int width = reader.ReadInt32();
+            int height = reader.ReadInt32();
+            snapshots.Add(new FineTuningSnapshot(at, frame, new BinaryMask(width, height, reader.ReadBytes(width * height))));
+        }
+
+        if (steps.Count != iteration || steps.Where((row, i) => row.Iteration != i).Any())
+        {
+            throw new VideoSegException(ErrorCodes.BadLayout, $"holds {steps.Count} step rows for iteration {iteration}", path);
+        }
+    }
+
+    private void WriteRows(BinaryWriter writer)
+    {
+        writer.Write(_steps.Count);
+        foreach (FineTuningStepRow row in _steps)
+        {
+            writer.Write(row.Iteration);
+            writer.Write(row.Loss);
+            writer.Write(row.Consistency);
+            writer.Write(row.Deviation);
+        }
+
+        writer.Write(_evaluations.Count);
+        foreach (FineTuningEvaluationRow row in _evaluations)
+        {
+            writer.Write(row.Iteration);
+            writer.Write(row.OracleJ);
+            writer.Write(row.CornerRuleJ);
+            writer.Write(row.Signals.Consistency);
+            writer.Write(row.Signals.ForegroundFraction);
+            writer.Write(row.Signals.Drift);
+        }
+
+        writer.Write(_snapshots.Count);
+        foreach (FineTuningSnapshot snapshot in _snapshots)
+        {
+            writer.Write(snapshot.Iteration);
+            writer.Write(snapshot.Frame);
+            writer.Write(snapshot.Foreground.Width);
+            writer.Write(snapshot.Foreground.Height);
+            writer.Write(snapshot.Foreground.Data);
+        }
     }
 
     private static void Replace<T>(List<T> target, List<T> source)

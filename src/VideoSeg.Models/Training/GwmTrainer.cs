@@ -5,12 +5,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Runtime;
-using System.Text;
 using System.Text.Json;
 using System.Threading;
 using TorchSharp.Modules;
 using VideoSeg.Core;
-using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Models.Checkpoints;
 using VideoSeg.Models.Loss;
@@ -102,10 +100,7 @@ public sealed class GwmTrainer : IDisposable
     public static string ExportFileName(int iteration) => $"checkpoint_{iteration.ToString("D7", CultureInfo.InvariantCulture)}{ExportExtension}";
 
     /// <summary>The newest resume file in <paramref name="outputDirectory"/>, or null when there is none.</summary>
-    public static string? LatestCheckpoint(string outputDirectory) =>
-        Directory.Exists(outputDirectory)
-            ? Directory.EnumerateFiles(outputDirectory, "checkpoint_*" + ResumeExtension).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
-            : null;
+    public static string? LatestCheckpoint(string outputDirectory) => ResumeCheckpointFile.Latest(outputDirectory, "checkpoint_*" + ResumeExtension);
 
     /// <summary>
     /// Continues from the newest checkpoint in the output folder: weights, AdamW state, generator state, loss curve,
@@ -120,54 +115,35 @@ public sealed class GwmTrainer : IDisposable
             return false;
         }
 
-        try
-        {
-            using FileStream stream = File.OpenRead(path);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic)
+        var curve = new List<LossCurveRow>();
+        int iteration = ResumeCheckpointFile.Read(
+            path,
+            Magic,
+            _signature,
+            "training checkpoint",
+            "this checkpoint was written with different training options; resume needs the same options (only Iterations and the periods may change)",
+            (reader, at) =>
             {
-                throw new VideoSegException(ErrorCodes.BadLayout, $"'{path}' is not a VideoSeg training checkpoint", path);
-            }
+                int rows = reader.ReadInt32();
+                for (int i = 0; i < rows; i++)
+                {
+                    curve.Add(new LossCurveRow(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble()));
+                }
 
-            string signature = reader.ReadString();
-            if (signature != _signature)
-            {
-                throw new VideoSegException(ErrorCodes.InvalidArgument, $"checkpoint '{path}' was written with different training options; resume needs the same options (only Iterations and the periods may change)", path);
-            }
-
-            int iteration = reader.ReadInt32();
-            byte[] rng = reader.ReadBytes(reader.ReadInt32());
-            int rows = reader.ReadInt32();
-            var curve = new List<LossCurveRow>(rows);
-            for (int i = 0; i < rows; i++)
-            {
-                curve.Add(new LossCurveRow(reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble()));
-            }
-
-            if (curve.Count != iteration || curve.Where((row, i) => row.Iteration != i).Any())
-            {
-                throw new VideoSegException(ErrorCodes.BadLayout, $"checkpoint '{path}' holds {curve.Count} loss rows for iteration {iteration}", path);
-            }
-
-            Network.load(reader, strict: true);
-            _optimizer.load_state_dict(reader);
-            using (Tensor state = tensor(rng, dtype: ScalarType.Byte))
-            {
-                random.set_rng_state(state);
-            }
-
-            _iteration = iteration;
-            _savedIteration = iteration;
-            _curve.Clear();
-            _curve.AddRange(curve);
-            _dataset.Skip(iteration);
-            LossCurveCsv.Write(Path.Combine(OutputDirectory, LossCurveFileName), _curve);
-            return true;
-        }
-        catch (Exception ex) when (ex is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
-        {
-            throw new VideoSegException(ErrorCodes.BadLayout, $"training checkpoint '{path}' is truncated or corrupt: {ex.Message}", path);
-        }
+                if (curve.Count != at || curve.Where((row, i) => row.Iteration != i).Any())
+                {
+                    throw new VideoSegException(ErrorCodes.BadLayout, $"holds {curve.Count} loss rows for iteration {at}", path);
+                }
+            },
+            Network,
+            _optimizer);
+        _iteration = iteration;
+        _savedIteration = iteration;
+        _curve.Clear();
+        _curve.AddRange(curve);
+        _dataset.Skip(iteration);
+        LossCurveCsv.Write(Path.Combine(OutputDirectory, LossCurveFileName), _curve);
+        return true;
     }
 
     /// <summary>
@@ -229,31 +205,23 @@ public sealed class GwmTrainer : IDisposable
         }
 
         // The resume file is written last: its presence marks a complete checkpoint.
-        AtomicFile.Write(resume, stream =>
-        {
-            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
-            writer.Write(Magic);
-            writer.Write(_signature);
-            writer.Write(_iteration);
-            using (Tensor rng = random.get_rng_state())
+        ResumeCheckpointFile.Write(
+            resume,
+            Magic,
+            _signature,
+            _iteration,
+            writer =>
             {
-                byte[] bytes = rng.data<byte>().ToArray();
-                writer.Write(bytes.Length);
-                writer.Write(bytes);
-            }
-
-            writer.Write(_curve.Count);
-            foreach (LossCurveRow row in _curve)
-            {
-                writer.Write(row.Iteration);
-                writer.Write(row.Loss);
-                writer.Write(row.LearningRate);
-            }
-
-            Network.save(writer);
-            _optimizer.save_state_dict(writer);
-            writer.Flush();
-        });
+                writer.Write(_curve.Count);
+                foreach (LossCurveRow row in _curve)
+                {
+                    writer.Write(row.Iteration);
+                    writer.Write(row.Loss);
+                    writer.Write(row.LearningRate);
+                }
+            },
+            Network,
+            _optimizer);
         LossCurveCsv.Write(Path.Combine(OutputDirectory, LossCurveFileName), _curve);
         _savedIteration = _iteration;
         return resume;
