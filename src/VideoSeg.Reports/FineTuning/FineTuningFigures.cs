@@ -33,14 +33,32 @@ public static class FineTuningFigures
         ArgumentNullException.ThrowIfNull(configurations);
         var points = new List<IterationCurvePoint>();
         var rows = new List<IReadOnlyList<string>>();
+        var drawn = new List<(FineTuningRunRecord Run, List<string> Names)>();
         foreach (FineTuningConfiguration configuration in configurations)
         {
             FineTuningRunRecord run = Single(records, configuration.Name);
+
+            // Configurations that trained identically (they differ only in how Table 2 reports them) share one line.
+            (FineTuningRunRecord Run, List<string> Names) same = drawn.FirstOrDefault(d => d.Run.Evaluations.SequenceEqual(run.Evaluations));
+            if (same.Names is not null)
+            {
+                same.Names.Add(configuration.Name);
+            }
+            else
+            {
+                drawn.Add((run, [configuration.Name]));
+            }
+
             foreach (FineTuningEvaluationRow evaluation in run.Evaluations)
             {
-                points.Add(new IterationCurvePoint($"{datasetLabel}, {run.Sequence}", configuration.Name, evaluation.Iteration, evaluation.OracleJ));
                 rows.Add([datasetLabel, run.Sequence, configuration.Name, Invariant(evaluation.Iteration), Invariant(evaluation.OracleJ), Invariant(evaluation.CornerRuleJ), Invariant(evaluation.Signals.Drift), Invariant(evaluation.Signals.ForegroundFraction)]);
             }
+        }
+
+        foreach ((FineTuningRunRecord run, List<string> names) in drawn)
+        {
+            // The title names the suite and the sequence, so the legend needs only the configurations.
+            points.AddRange(run.Evaluations.Select(e => new IterationCurvePoint(string.Join(" = ", names), string.Empty, e.Iteration, e.OracleJ)));
         }
 
         string sequence = records.Count > 0 ? records[0].Sequence : string.Empty;
@@ -50,7 +68,9 @@ public static class FineTuningFigures
             points,
             new IterationCurvePlotOptions
             {
-                Title = $"Consistency fine-tuning: J vs steps on {sequence} (Figure 8 analogue)",
+                // Taller than Figure 7: a legend line per configuration sits below the plot.
+                Height = 640,
+                Title = $"Consistency fine-tuning on {datasetLabel}, {sequence} (Figure 8 analogue)",
                 XLabel = "Fine-tuning steps (0 = the 2-mask network)",
             });
         CsvTableWriter.Write(Path.Combine(output, "figure8.csv"), ["dataset", "sequence", "configuration", "iteration", "oracle_j", "corner_rule_j", "drift", "foreground_fraction"], rows);

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace VideoSeg.Reports.Plots;
 
 /// <summary>
-/// Skia's SVG canvas numbers clip paths and other resources (<c>cl_4</c>, <c>cl_7</c>, …) from a
+/// Skia's SVG canvas numbers clip paths and other resources in hexadecimal (<c>cl_4</c>, <c>cl_1a</c>, …) from a
 /// counter that keeps running across renders in one process, so the same figure drawn twice
 /// differs in those numbers alone. Renumbering them in order of appearance makes the SVG a
 /// function of the figure only.
@@ -43,9 +43,9 @@ internal static partial class SvgIdentifiers
                 : m.Value);
     }
 
-    [GeneratedRegex(@"id=""(?<id>(?<prefix>[A-Za-z]+)_\d+)""", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"id=""(?<id>(?<prefix>[A-Za-z]+)_[0-9A-Fa-f]+)""", RegexOptions.CultureInvariant)]
     private static partial Regex Declaration();
 
-    [GeneratedRegex(@"(?<lead>id=""|#)(?<id>[A-Za-z]+_\d+)(?!\w)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<lead>id=""|#)(?<id>[A-Za-z]+_[0-9A-Fa-f]+)(?!\w)", RegexOptions.CultureInvariant)]
     private static partial Regex Usage();
 }

@@ -22,4 +22,14 @@ public sealed class SvgIdentifiersTests
             """<clipPath id="cl_1"/><clipPath id="cl_2"/><use href="#cl_2"/><use href="#cl_1"/><text>cl_1 stays</text>""",
             SvgIdentifiers.Normalize(svg));
     }
+
+    [Fact]
+    public void Hexadecimal_numbers_are_renumbered_too()
+    {
+        // After enough renders in one process the counter reaches a0, 1a, …: Skia writes it in hexadecimal.
+        string svg = """<clipPath id="cl_1a"/><g clip-path="url(#cl_1a)"/><clipPath id="cl_a0"/><g clip-path="url(#cl_a0)"/>""";
+        Assert.Equal(
+            """<clipPath id="cl_1"/><g clip-path="url(#cl_1)"/><clipPath id="cl_2"/><g clip-path="url(#cl_2)"/>""",
+            SvgIdentifiers.Normalize(svg));
+    }
 }
