@@ -38,7 +38,7 @@ public sealed class FineTuneStage
     public const string WorkingSuffix = ".training";
 
     /// <summary>The file in the working folder that names the inputs and options its runs belong to.</summary>
-    public const string ResumeKeyFileName = "resume-key.txt";
+    public const string ResumeKeyFileName = ResumeFolder.KeyFileName;
 
     /// <summary>The summary written beside the records.</summary>
     public const string SummaryFileName = "finetune.json";
@@ -124,10 +124,11 @@ public sealed class FineTuneStage
         IncrementalStage stage = Describe();
         string resumeKey = stage.ComputeInputHash();
         stage.CheckOutputs();
-        OutputOwnership.CheckReplaceable(WorkingDirectory, () => File.Exists(Path.Combine(WorkingDirectory, ResumeKeyFileName)), $"resume key '{ResumeKeyFileName}' of an earlier fine-tuning run");
-        if (force && Directory.Exists(WorkingDirectory))
+        var working = new ResumeFolder(WorkingDirectory);
+        working.CheckOwned("an earlier fine-tuning run");
+        if (force)
         {
-            Directory.Delete(WorkingDirectory, recursive: true);
+            working.Delete();
         }
 
         return stage.RunToOutcomeAsync((folder, token) => Task.Run(() => Compute(resumeKey, folder, progress, token), token), force, cancellationToken);
@@ -149,15 +150,11 @@ public sealed class FineTuneStage
     private void Compute(string resumeKey, string outputRoot, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         string workingRoot = WorkingDirectory;
-        string keyPath = Path.Combine(workingRoot, ResumeKeyFileName);
-        if (Directory.Exists(workingRoot) && (!File.Exists(keyPath) || File.ReadAllText(keyPath).Trim() != resumeKey))
+        var working = new ResumeFolder(workingRoot);
+        if (working.Prepare(resumeKey))
         {
             progress?.Report(StageProgress.Note($"the inputs or options changed since the runs in {workingRoot} were written: starting afresh"));
-            Directory.Delete(workingRoot, recursive: true);
         }
-
-        Directory.CreateDirectory(workingRoot);
-        AtomicFile.WriteAllText(keyPath, resumeKey + "\n");
 
         // Configurations that train identically share a run; the first one's name names it.
         List<IGrouping<ConsistencyLossOptions, FineTuningConfiguration>> trainings = _matrix.FineTuning.Configurations.GroupBy(LossOf).ToList();
@@ -218,7 +215,7 @@ public sealed class FineTuneStage
             ["steps-per-second"] = seconds > 0 && steps > 0 ? Math.Round(steps / seconds, 3) : null,
         };
         AtomicFile.WriteAllText(Path.Combine(outputRoot, SummaryFileName), JsonSerializer.Serialize(summary, s_json) + "\n");
-        Directory.Delete(workingRoot, recursive: true);
+        working.Delete();
     }
 
     private FineTuningRunRecord Train(ConsistencyLossOptions loss, string name, FineTuningSequence data, string unit, TorchSharp.torch.Device device, IProgress<StageProgress>? progress, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class TrainingStage
     public const string WorkingSuffix = ".training";
 
     /// <summary>The file in the working folder that names the data and options its checkpoints belong to.</summary>
-    public const string ResumeKeyFileName = "resume-key.txt";
+    public const string ResumeKeyFileName = ResumeFolder.KeyFileName;
 
     /// <summary>The summary written beside the final checkpoint.</summary>
     public const string SummaryFileName = "training.json";
@@ -71,10 +71,11 @@ public sealed class TrainingStage
 
         // Both checks come before the forced discard below, so that nothing is deleted from a folder VideoSeg did not make.
         stage.CheckOutputs();
-        OutputOwnership.CheckReplaceable(WorkingDirectory, () => File.Exists(Path.Combine(WorkingDirectory, ResumeKeyFileName)), $"resume key '{ResumeKeyFileName}' of an earlier training run");
-        if (force && Directory.Exists(WorkingDirectory))
+        var working = new ResumeFolder(WorkingDirectory);
+        working.CheckOwned("an earlier training run");
+        if (force)
         {
-            Directory.Delete(WorkingDirectory, recursive: true);
+            working.Delete();
         }
 
         return stage.RunToOutcomeAsync((folder, token) => Task.Run(() => Train(resumeKey, folder, progress, token), token), force, cancellationToken);
@@ -120,24 +121,19 @@ public sealed class TrainingStage
     {
         GwmTrainingOptions options = _options.Training;
         string workingRoot = WorkingDirectory;
-        string keyPath = Path.Combine(workingRoot, ResumeKeyFileName);
-        if (Directory.Exists(workingRoot) && (!File.Exists(keyPath) || File.ReadAllText(keyPath).Trim() != resumeKey))
+        var working = new ResumeFolder(workingRoot);
+        if (working.Prepare(resumeKey))
         {
             progress?.Report(StageProgress.Note($"the data or options changed since the checkpoints in {workingRoot} were written: training from scratch"));
-            Directory.Delete(workingRoot, recursive: true);
         }
 
-        Directory.CreateDirectory(workingRoot);
-        AtomicFile.WriteAllText(keyPath, resumeKey + "\n");
         var trainer = new GwmTrainer(options, _layout, _options.Flows, workingRoot, _options.Device.Resolved);
         if (trainer.Resume() && trainer.Iteration > options.Iterations)
         {
             // An interrupted longer run: its weights are past the iteration asked for, so they cannot be this model.
             progress?.Report(StageProgress.Note($"the checkpoints in {workingRoot} are at iteration {trainer.Iteration}, past the {options.Iterations} asked for: training from scratch"));
             trainer.Dispose();
-            Directory.Delete(workingRoot, recursive: true);
-            Directory.CreateDirectory(workingRoot);
-            AtomicFile.WriteAllText(keyPath, resumeKey + "\n");
+            working.Reset(resumeKey);
             trainer = new GwmTrainer(options, _layout, _options.Flows, workingRoot, _options.Device.Resolved);
         }
         else if (trainer.Iteration > 0)
@@ -171,7 +167,7 @@ public sealed class TrainingStage
         AtomicFile.WriteAllText(Path.Combine(outputRoot, SummaryFileName), JsonSerializer.Serialize(summary, s_json) + "\n");
 
         // The model is complete and now lives in the output; the resume checkpoints are no longer needed.
-        Directory.Delete(workingRoot, recursive: true);
+        working.Delete();
         progress?.Report(StageProgress.Note($"{result.Iterations} iterations; PyTorch export {Path.Combine(outputRoot, Path.GetFileName(result.ExportPath))}"));
     }
 }
