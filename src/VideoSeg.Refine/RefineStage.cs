@@ -4,11 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using VideoSeg.Core;
 using VideoSeg.Core.Experiments;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
-using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Masks;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Flow.Occlusion;
@@ -91,7 +89,7 @@ public sealed class RefineStage
             using SequenceFlows flows = SequenceFlows.FromFlowFields(stems.Count, SequenceFlowStore.Read(_options.Flows, name, stems, available), occlusion: null, _options.Device.Resolved);
             foreach (int gap in available.Where(g => available.Contains(-g)))
             {
-                flows.WithVisibility(gap, ReadVisibility(_options.Occlusions, gap, name, stems));
+                flows.WithVisibility(gap, SequenceVisibilityStore.Read(_options.Occlusions, gap, name, stems, CancellationToken.None));
             }
 
             for (int i = 0; i < _configurations.Count; i++)
@@ -143,23 +141,6 @@ public sealed class RefineStage
         MaskFolders.Read(root, sequence, stems)
             .Select(m => MaskResampler.Resample(m, like.Width, like.Height))
             .ToList();
-
-    private static BinaryMask?[] ReadVisibility(string occlusionsRoot, int gap, string sequence, IReadOnlyList<string> stems) =>
-        ParallelDecoder.Map(
-            stems.Count,
-            t =>
-            {
-                if (t + gap < 0 || t + gap >= stems.Count)
-                {
-                    return null;
-                }
-
-                string path = DatasetLayout.OcclusionPath(occlusionsRoot, gap, sequence, stems[t]);
-                return File.Exists(path)
-                    ? ImageCodec.ReadMask(path)
-                    : throw new VideoSegException(ErrorCodes.MissingFile, $"visibility mask not found: expected '{path}'; rerun 'videoseg occlusions'", path);
-            },
-            CancellationToken.None);
 
     private static string MasksRoot(string outputRoot, string outputName) => Path.Combine(outputRoot, outputName, "masks");
 }

@@ -43,7 +43,6 @@ public sealed class FineTuneStage
     /// <summary>The summary written beside the records.</summary>
     public const string SummaryFileName = "finetune.json";
 
-    private const string RecordFileName = "record.json";
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     private readonly FineTuneStageOptions _options;
@@ -172,12 +171,14 @@ public sealed class FineTuneStage
                 foreach (IGrouping<ConsistencyLossOptions, FineTuningConfiguration> training in trainings)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    string unit = Path.Combine(workingRoot, training.First().Name, sequence);
-                    FineTuningRunRecord? record = File.Exists(Path.Combine(unit, RecordFileName)) ? FineTuningStore.Read(Path.Combine(unit, RecordFileName)) : null;
+                    string name = training.First().Name;
+                    string unit = Path.Combine(workingRoot, name, sequence);
+                    string finished = FineTuningStore.PathOf(unit, name, sequence);
+                    FineTuningRunRecord? record = File.Exists(finished) ? FineTuningStore.Read(finished) : null;
                     if (record is null)
                     {
                         data ??= FineTuningSequence.Load(_layout, sequence, _options.Flows, anyOcclusion ? _options.Occlusions : null, baseOptions.InputHeight, baseOptions.InputWidth, device, cancellationToken);
-                        record = Train(training.Key, training.First().Name, data, unit, device, progress, cancellationToken);
+                        record = Train(training.Key, name, data, unit, device, progress, cancellationToken);
                     }
 
                     seconds += record.Seconds;
@@ -256,7 +257,6 @@ public sealed class FineTuneStage
 
         // The record is written last: its presence marks a finished run.
         FineTuningStore.Write(unit, record);
-        File.Move(FineTuningStore.PathOf(unit, name, data.Name), Path.Combine(unit, RecordFileName), overwrite: true);
         return record;
     }
 

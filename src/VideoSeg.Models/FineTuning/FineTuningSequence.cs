@@ -3,12 +3,12 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using VideoSeg.Core;
-using VideoSeg.Core.Formats;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Core.Pipeline;
 using VideoSeg.Data.Imaging;
 using VideoSeg.Data.Sequences;
 using VideoSeg.Flow.Import;
+using VideoSeg.Flow.Storage;
 using VideoSeg.Flow.Warping;
 using static TorchSharp.torch;
 
@@ -79,28 +79,22 @@ public sealed class FineTuningSequence : IDisposable
         }
 
         IReadOnlyList<string> stems = video.FrameStems;
-        var frames = new List<RgbImage>(video.Count);
-        for (int i = 0; i < video.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            RgbImage frame = SequenceReader.ReadFrame(video, i);
-            frames.Add(frame.Width == width && frame.Height == height ? frame : ImageResizer.Resize(frame, width, height));
-        }
+        List<RgbImage> frames = SequenceReader.ReadFrames(video, cancellationToken)
+            .Select(f => f.Width == width && f.Height == height ? f : ImageResizer.Resize(f, width, height))
+            .ToList();
 
-        var forward = new List<FlowField>(video.Count - 1);
-        var backward = new List<FlowField>(video.Count - 1);
-        for (int p = 0; p + 1 < video.Count; p++)
-        {
-            forward.Add(ReadFlow(flowsRoot, 1, sequence, stems[p], height, width));
-            backward.Add(ReadFlow(flowsRoot, -1, sequence, stems[p + 1], height, width));
-        }
-
+        // Pair p joins frames p and p+1: its forward flow is stored under p, its backward flow under p+1.
+        Dictionary<int, IReadOnlyList<FlowField?>> flows = SequenceFlowStore.Read(flowsRoot, sequence, stems, [1, -1]);
+        List<FlowField> forward = flows[1].Take(video.Count - 1).Select(f => Fit(f!, height, width)).ToList();
+        List<FlowField> backward = flows[-1].Skip(1).Select(f => Fit(f!, height, width)).ToList();
         Tensor? firstVisible = null;
         Tensor? secondVisible = null;
         if (occlusionsRoot is not null)
         {
-            firstVisible = FlowTensors.FromMasks(Enumerable.Range(0, video.Count - 1).Select(p => ReadVisibility(occlusionsRoot, 1, sequence, stems[p], height, width)).ToList(), device);
-            secondVisible = FlowTensors.FromMasks(Enumerable.Range(0, video.Count - 1).Select(p => ReadVisibility(occlusionsRoot, -1, sequence, stems[p + 1], height, width)).ToList(), device);
+            BinaryMask?[] first = SequenceVisibilityStore.Read(occlusionsRoot, 1, sequence, stems, cancellationToken);
+            BinaryMask?[] second = SequenceVisibilityStore.Read(occlusionsRoot, -1, sequence, stems, cancellationToken);
+            firstVisible = FlowTensors.FromMasks(first.Take(video.Count - 1).Select(m => Fit(m!, height, width)).ToList(), device);
+            secondVisible = FlowTensors.FromMasks(second.Skip(1).Select(m => Fit(m!, height, width)).ToList(), device);
         }
 
         return new FineTuningSequence(
@@ -124,15 +118,9 @@ public sealed class FineTuningSequence : IDisposable
         SecondVisible?.Dispose();
     }
 
-    private static FlowField ReadFlow(string flowsRoot, int gap, string sequence, string stem, int height, int width)
-    {
-        FlowField flow = FloFormat.Read(DatasetLayout.FlowPath(flowsRoot, gap, sequence, stem));
-        return flow.Width == width && flow.Height == height ? flow : FlowResampling.Resize(flow, width, height, FlowRescaling.ScaleDisplacements);
-    }
+    private static FlowField Fit(FlowField flow, int height, int width) =>
+        flow.Width == width && flow.Height == height ? flow : FlowResampling.Resize(flow, width, height, FlowRescaling.ScaleDisplacements);
 
-    private static BinaryMask ReadVisibility(string occlusionsRoot, int gap, string sequence, string stem, int height, int width)
-    {
-        BinaryMask mask = ImageCodec.ReadMask(DatasetLayout.OcclusionPath(occlusionsRoot, gap, sequence, stem));
-        return mask.Width == width && mask.Height == height ? mask : MaskResampler.Resample(mask, width, height);
-    }
+    private static BinaryMask Fit(BinaryMask mask, int height, int width) =>
+        mask.Width == width && mask.Height == height ? mask : MaskResampler.Resample(mask, width, height);
 }
