@@ -259,12 +259,7 @@ public sealed record ExperimentMatrix(
         double? weight = element.Has("weight") ? element.OptionalDouble("weight", 0, w => w is > 0 and <= 1000, "a number above 0 and at most 1000 (the consistency term's weight)") : null;
         double deviation = element.OptionalDouble("deviation", 0, d => d is >= 0 and <= 1000, "a number from 0 to 1000 (α_c of the deviation regulariser; 0 for none)");
         bool occlusion = element.OptionalBool("occlusionWeighted", false);
-        FineTuningReportRule report = element.OptionalChoice("report", "oracle-best", "oracle-best", "stopping-rule", "final") switch
-        {
-            "stopping-rule" => FineTuningReportRule.StoppingRule,
-            "final" => FineTuningReportRule.Final,
-            _ => FineTuningReportRule.OracleBest,
-        };
+        FineTuningReportRule report = FineTuningReportRuleNames.Parse(element.OptionalChoice("report", "oracle-best", FineTuningReportRuleNames.All));
         string label = element.OptionalNullableString("table2") ?? name;
         if (label.Any(char.IsControl))
         {

@@ -43,7 +43,7 @@ public static class Table2Builder
                     run.Sequence,
                     run.Frames,
                     run.Start.OracleJ,
-                    RuleName(configuration.Report),
+                    FineTuningReportRuleNames.Name(configuration.Report),
                     headline.Iteration,
                     headline.OracleJ,
                     run.OracleBest.Iteration,
@@ -67,7 +67,7 @@ public static class Table2Builder
                 AllSequences,
                 runs.Sum(r => r.Frames),
                 Mean(r => r.Start.OracleJ),
-                RuleName(configuration.Report),
+                FineTuningReportRuleNames.Name(configuration.Report),
                 null,
                 Mean(r => Headline(r, configuration.Report).OracleJ),
                 null,
@@ -85,14 +85,6 @@ public static class Table2Builder
 
         return rows;
     }
-
-    /// <summary>The matrix's name of <paramref name="rule"/>.</summary>
-    public static string RuleName(FineTuningReportRule rule) => rule switch
-    {
-        FineTuningReportRule.StoppingRule => "stopping-rule",
-        FineTuningReportRule.Final => "final",
-        _ => "oracle-best",
-    };
 
     private static FineTuningEvaluationRow Headline(FineTuningRunRecord run, FineTuningReportRule rule) => rule switch
     {
