@@ -29,7 +29,7 @@ public sealed record ExperimentMatrix(
 {
     private static readonly HashSet<string> s_topKeys = ["schema", "description", "warpConvention", "propagation", "occlusion", "threshold", "configurations", "fineTuning"];
     private static readonly HashSet<string> s_fineTuningKeys = ["description", "stoppingRule", "configurations"];
-    private static readonly HashSet<string> s_stoppingRuleKeys = ["window", "minRelativeImprovement", "maxDrift", "maxAreaChange"];
+    private static readonly HashSet<string> s_stoppingRuleKeys = ["window", "minRelativeImprovement", "maxMaskChange", "maxAreaChange"];
     private static readonly HashSet<string> s_fineTuningConfigurationKeys = ["name", "loss", "weight", "deviation", "occlusionWeighted", "report", "table2"];
     private static readonly HashSet<string> s_occlusionKeys = ["variant", "alpha1", "alpha2", "warpConvention"];
     private static readonly HashSet<string> s_configurationKeys = ["name", "kind", "gaps", "includeCurrent", "alpha", "iterations", "normalizeWeights", "reportIteration", "table1", "warpConvention", "propagation", "source"];
@@ -228,7 +228,7 @@ public sealed record ExperimentMatrix(
             {
                 Window = rule.OptionalInt("window", defaults.Window, 1, 1000),
                 MinRelativeImprovement = rule.OptionalDouble("minRelativeImprovement", defaults.MinRelativeImprovement, v => v is >= 0 and <= 1, "a number from 0 to 1 (a relative improvement)"),
-                MaxDrift = rule.OptionalDouble("maxDrift", defaults.MaxDrift, v => v is > 0 and <= 1, "a number above 0 and at most 1 (a mean absolute change of probabilities)"),
+                MaxMaskChange = rule.OptionalDouble("maxMaskChange", defaults.MaxMaskChange, v => v is > 0 and <= 1, "a number above 0 and at most 1 (a mean 1 − IoU with the starting masks)"),
                 MaxAreaChange = rule.OptionalDouble("maxAreaChange", defaults.MaxAreaChange, v => v is > 0 and <= 100, "a number above 0 and at most 100 (a relative change of area)"),
             };
 

@@ -8,4 +8,8 @@ namespace VideoSeg.Core.FineTuning;
 /// <param name="Consistency">The mean unweighted consistency term of the steps since the previous evaluation (NaN before the first step).</param>
 /// <param name="ForegroundFraction">The mean fraction of pixels in the corner rule's foreground (probability above 0.5).</param>
 /// <param name="Drift">The mean absolute difference between the foreground probabilities and the starting model's.</param>
-public sealed record GroundTruthFreeSignals(int Iteration, double Consistency, double ForegroundFraction, double Drift);
+/// <param name="MaskChange">
+/// The mean over frames of 1 − IoU between the corner rule's foreground mask (probability above 0.5) and the starting
+/// model's: 0 while the masks stay as they were, 1 when they no longer overlap (two empty masks agree).
+/// </param>
+public sealed record GroundTruthFreeSignals(int Iteration, double Consistency, double ForegroundFraction, double Drift, double MaskChange);

@@ -30,7 +30,7 @@ namespace VideoSeg.Models.FineTuning;
 /// </summary>
 public sealed class ConsistencyFineTuner : IDisposable
 {
-    private const string Magic = "VSEGFINETUNE1";
+    private const string Magic = "VSEGFINETUNE2";
     private const string CheckpointPrefix = "finetune_";
     private const string CheckpointExtension = ".vsckpt";
 
@@ -249,6 +249,7 @@ public sealed class ConsistencyFineTuner : IDisposable
             double corner = 0;
             double foreground = 0;
             double drift = 0;
+            double maskChange = 0;
             for (int f = 0; f < measured; f++)
             {
                 var candidates = new ForegroundCandidates(probabilities[f], null, _truths[f]);
@@ -257,8 +258,10 @@ public sealed class ConsistencyFineTuner : IDisposable
                 oracle += Math.Max(iou[0], iou[1]);
                 corner += iou[chosen];
                 Tensor map = probabilities[f][chosen];
-                foreground += (map > 0.5).to(ScalarType.Float64).mean().item<double>();
+                Tensor mask = map > 0.5;
+                foreground += mask.to(ScalarType.Float64).mean().item<double>();
                 drift += (map - _initial[f, 0]).abs().to(ScalarType.Float64).mean().item<double>();
+                maskChange += 1 - MaskAgreement(mask, _initial[f, 0] > 0.5);
                 if (f == _snapshotFrame)
                 {
                     _snapshots.Add(new FineTuningSnapshot(_iteration, f, FlowTensors.ToMasks(map.unsqueeze(0).unsqueeze(0))[0]));
@@ -267,7 +270,7 @@ public sealed class ConsistencyFineTuner : IDisposable
 
             int since = _evaluations.Count == 0 ? 0 : _evaluations[^1].Iteration;
             double consistency = _iteration > since ? _steps.Skip(since).Average(s => s.Consistency) : double.NaN;
-            var row = new FineTuningEvaluationRow(_iteration, oracle / measured, corner / measured, new GroundTruthFreeSignals(_iteration, consistency, foreground / measured, drift / measured));
+            var row = new FineTuningEvaluationRow(_iteration, oracle / measured, corner / measured, new GroundTruthFreeSignals(_iteration, consistency, foreground / measured, drift / measured, maskChange / measured));
             _evaluations.Add(row);
             return row;
         }
@@ -341,7 +344,7 @@ public sealed class ConsistencyFineTuner : IDisposable
         for (int i = reader.ReadInt32(); i > 0; i--)
         {
             int at = reader.ReadInt32();
-            evaluations.Add(new FineTuningEvaluationRow(at, reader.ReadDouble(), reader.ReadDouble(), new GroundTruthFreeSignals(at, reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble())));
+            evaluations.Add(new FineTuningEvaluationRow(at, reader.ReadDouble(), reader.ReadDouble(), new GroundTruthFreeSignals(at, reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble())));
         }
 
         for (int i = reader.ReadInt32(); i > 0; i--)
@@ -379,6 +382,7 @@ public sealed class ConsistencyFineTuner : IDisposable
             writer.Write(row.Signals.Consistency);
             writer.Write(row.Signals.ForegroundFraction);
             writer.Write(row.Signals.Drift);
+            writer.Write(row.Signals.MaskChange);
         }
 
         writer.Write(_snapshots.Count);
@@ -390,6 +394,13 @@ public sealed class ConsistencyFineTuner : IDisposable
             writer.Write(snapshot.Foreground.Height);
             writer.Write(snapshot.Foreground.Data);
         }
+    }
+
+    // IoU of two boolean masks; two empty masks agree completely.
+    private static double MaskAgreement(Tensor a, Tensor b)
+    {
+        double union = (a | b).sum().item<long>();
+        return union == 0 ? 1 : (a & b).sum().item<long>() / union;
     }
 
     private static void Replace<T>(List<T> target, List<T> source)

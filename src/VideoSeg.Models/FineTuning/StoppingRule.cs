@@ -11,8 +11,8 @@ namespace VideoSeg.Models.FineTuning;
 /// Chooses when to stop fine-tuning without the ground truth (the seed paper's Sec. 5.5, future work (c)). It reads
 /// only <see cref="GroundTruthFreeSignals"/>, which carry no score, and walks the evaluations in order:
 /// <list type="number">
-/// <item><description>if the foreground probabilities drifted from the starting model's by more than
-/// <see cref="StoppingRuleSettings.MaxDrift"/>, or the foreground's area changed by more than
+/// <item><description>if the foreground masks disagree with the starting model's (mean 1 − IoU) by more than
+/// <see cref="StoppingRuleSettings.MaxMaskChange"/>, or the foreground's area changed by more than
 /// <see cref="StoppingRuleSettings.MaxAreaChange"/> of the starting area (the paper's noise spreading), the previous
 /// evaluation is reported: the last model still close to the start;</description></item>
 /// <item><description>otherwise, once two full windows of consistency values exist, if the last window's mean improved on the
@@ -38,9 +38,9 @@ public static class StoppingRule
         for (int i = 1; i < signals.Count; i++)
         {
             GroundTruthFreeSignals now = signals[i];
-            if (now.Drift > options.MaxDrift)
+            if (now.MaskChange > options.MaxMaskChange)
             {
-                return new StoppingDecision(signals[i - 1].Iteration, "drift");
+                return new StoppingDecision(signals[i - 1].Iteration, "mask-change");
             }
 
             if (Math.Abs(now.ForegroundFraction - startArea) > options.MaxAreaChange * Math.Max(startArea, 1e-6))

@@ -51,7 +51,7 @@ public static class FineTuningFigures
 
             foreach (FineTuningEvaluationRow evaluation in run.Evaluations)
             {
-                rows.Add([datasetLabel, run.Sequence, configuration.Name, Invariant(evaluation.Iteration), Invariant(evaluation.OracleJ), Invariant(evaluation.CornerRuleJ), Invariant(evaluation.Signals.Drift), Invariant(evaluation.Signals.ForegroundFraction)]);
+                rows.Add([datasetLabel, run.Sequence, configuration.Name, Invariant(evaluation.Iteration), Invariant(evaluation.OracleJ), Invariant(evaluation.CornerRuleJ), Invariant(evaluation.Signals.Drift), Invariant(evaluation.Signals.MaskChange), Invariant(evaluation.Signals.ForegroundFraction)]);
             }
         }
 
@@ -73,7 +73,7 @@ public static class FineTuningFigures
                 Title = $"Consistency fine-tuning on {datasetLabel}, {sequence} (Figure 8 analogue)",
                 XLabel = "Fine-tuning steps (0 = the 2-mask network)",
             });
-        CsvTableWriter.Write(Path.Combine(output, "figure8.csv"), ["dataset", "sequence", "configuration", "iteration", "oracle_j", "corner_rule_j", "drift", "foreground_fraction"], rows);
+        CsvTableWriter.Write(Path.Combine(output, "figure8.csv"), ["dataset", "sequence", "configuration", "iteration", "oracle_j", "corner_rule_j", "drift", "mask_change", "foreground_fraction"], rows);
     }
 
     /// <summary>

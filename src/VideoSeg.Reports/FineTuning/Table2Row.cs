@@ -17,7 +17,7 @@ namespace VideoSeg.Reports.FineTuning;
 /// <param name="OracleBestIteration">The iteration with the best J, chosen with the ground truth; null for All.</param>
 /// <param name="OracleBestJ">J there.</param>
 /// <param name="StoppingIteration">The iteration the stopping rule without ground truth chose; null for All.</param>
-/// <param name="StoppingReason">Why it stopped (drift, area-change, plateau, end); empty for All.</param>
+/// <param name="StoppingReason">Why it stopped (mask-change, area-change, plateau, end); empty for All.</param>
 /// <param name="StoppingJ">J there.</param>
 /// <param name="FinalIteration">The last iteration; null for All.</param>
 /// <param name="FinalJ">J there.</param>

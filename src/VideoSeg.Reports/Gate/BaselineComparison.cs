@@ -6,7 +6,7 @@ using System.Text;
 
 namespace VideoSeg.Reports.Gate;
 
-/// <summary>The result of comparing a run's Table 1 rows with the committed baseline.</summary>
+/// <summary>The result of comparing a run's table (Table 1 or Table 2) with the committed baseline.</summary>
 /// <param name="Checks">Every check made, failures included, in baseline row order followed by rows only the run has.</param>
 public sealed record BaselineComparison(IReadOnlyList<BaselineCheck> Checks)
 {
@@ -26,7 +26,7 @@ public sealed record BaselineComparison(IReadOnlyList<BaselineCheck> Checks)
         var table = new List<string[]> { header };
         foreach (BaselineCheck check in Checks)
         {
-            bool isScore = check.Metric is "MeanJ" or "MeanF";
+            bool isScore = check.IsScore;
             bool isRow = check.Metric.StartsWith("row", StringComparison.Ordinal);
             table.Add(
             [

@@ -440,9 +440,9 @@ public sealed class ExperimentMatrixTests
     [Fact]
     public void StoppingRuleThresholdsOutOfRangeAreRefused()
     {
-        string json = $$"""{ "configurations": [ { "name": "base", "kind": "base" } ], "fineTuning": { "stoppingRule": { "maxDrift": 0 }, "configurations": [ { "name": "x" } ] } }""";
+        string json = $$"""{ "configurations": [ { "name": "base", "kind": "base" } ], "fineTuning": { "stoppingRule": { "maxMaskChange": 0 }, "configurations": [ { "name": "x" } ] } }""";
 
-        LoadFails(json, ErrorCodes.InvalidMatrix, "$.fineTuning.stoppingRule.maxDrift");
+        LoadFails(json, ErrorCodes.InvalidMatrix, "$.fineTuning.stoppingRule.maxMaskChange");
     }
 
     private static string FineTuning(string configurations) =>

@@ -59,9 +59,9 @@ public sealed class FineTuningStoreTests
         12,
         [new FineTuningStepRow(0, 0.5, 10, 0), new FineTuningStepRow(1, 0.4, 9, 0)],
         [
-            new FineTuningEvaluationRow(0, 0.6, 0.5, new GroundTruthFreeSignals(0, double.NaN, 0.1, 0)),
-            new FineTuningEvaluationRow(1, 0.65, 0.6, new GroundTruthFreeSignals(1, 10, 0.11, 0.01)),
-            new FineTuningEvaluationRow(2, 0.7, 0.6, new GroundTruthFreeSignals(2, 9, 0.12, 0.02)),
+            new FineTuningEvaluationRow(0, 0.6, 0.5, new GroundTruthFreeSignals(0, double.NaN, 0.1, 0, 0)),
+            new FineTuningEvaluationRow(1, 0.65, 0.6, new GroundTruthFreeSignals(1, 10, 0.11, 0.01, 0.05)),
+            new FineTuningEvaluationRow(2, 0.7, 0.6, new GroundTruthFreeSignals(2, 9, 0.12, 0.02, 0.1)),
         ],
         new StoppingDecision(1, "plateau"),
         1.5,

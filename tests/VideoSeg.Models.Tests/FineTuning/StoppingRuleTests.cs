@@ -12,14 +12,23 @@ namespace VideoSeg.Models.Tests.FineTuning;
 
 public sealed class StoppingRuleTests
 {
-    private static readonly StoppingRuleSettings s_options = new() { Window = 2, MinRelativeImprovement = 0.01, MaxDrift = 0.05, MaxAreaChange = 0.25 };
+    private static readonly StoppingRuleSettings s_options = new() { Window = 2, MinRelativeImprovement = 0.01, MaxMaskChange = 0.3, MaxAreaChange = 0.25 };
 
     [Fact]
-    public void DriftReportsTheLastModelStillCloseToTheStart()
+    public void AChangedMaskReportsTheLastModelStillCloseToTheStart()
     {
-        GroundTruthFreeSignals[] run = [Row(0, double.NaN, 0.1, 0), Row(10, 1.0, 0.1, 0.01), Row(20, 0.9, 0.1, 0.03), Row(30, 0.8, 0.1, 0.06), Row(40, 0.7, 0.1, 0.02)];
+        GroundTruthFreeSignals[] run = [Row(0, double.NaN, 0.1, 0), Row(10, 1.0, 0.1, 0.1), Row(20, 0.9, 0.1, 0.25), Row(30, 0.8, 0.1, 0.31), Row(40, 0.7, 0.1, 0.2)];
 
-        Assert.Equal(new StoppingDecision(20, "drift"), StoppingRule.Choose(run, s_options));
+        Assert.Equal(new StoppingDecision(20, "mask-change"), StoppingRule.Choose(run, s_options));
+    }
+
+    [Fact]
+    public void ProbabilitiesThatMoveWithoutMovingTheMaskDoNotStop()
+    {
+        // The soft drift is recorded but not a criterion: a decoder can move background probabilities far below 0.5.
+        GroundTruthFreeSignals[] run = [Row(0, double.NaN, 0.1, 0), new(10, 1.0, 0.1, 0.9, 0.01), new(20, 0.5, 0.1, 0.9, 0.02)];
+
+        Assert.Equal(new StoppingDecision(20, "end"), StoppingRule.Choose(run, s_options));
     }
 
     [Fact]
@@ -49,7 +58,7 @@ public sealed class StoppingRuleTests
     {
         // The rule sees GroundTruthFreeSignals only, and they carry nothing measured against the ground truth.
         Assert.Equal(
-            ["Consistency", "Drift", "ForegroundFraction", "Iteration"],
+            ["Consistency", "Drift", "ForegroundFraction", "Iteration", "MaskChange"],
             typeof(GroundTruthFreeSignals).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").Order());
         IEnumerable<Type> inputs = typeof(StoppingRule).GetMethods(BindingFlags.Public | BindingFlags.Static).SelectMany(m => m.GetParameters()).Select(p => p.ParameterType);
         Assert.All(inputs, t => Assert.Contains(t, new[] { typeof(IReadOnlyList<GroundTruthFreeSignals>), typeof(StoppingRuleSettings) }));
@@ -74,5 +83,5 @@ public sealed class StoppingRuleTests
         Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
     }
 
-    private static GroundTruthFreeSignals Row(int iteration, double consistency, double area, double drift) => new(iteration, consistency, area, drift);
+    private static GroundTruthFreeSignals Row(int iteration, double consistency, double area, double maskChange) => new(iteration, consistency, area, Drift: 0.5, maskChange);
 }

@@ -28,9 +28,9 @@ public sealed class FineTuningFiguresTests
         string svg = File.ReadAllText(temp.Combine("figure8.svg"));
         Assert.Contains("paper-code = paper-code-stopping", svg, System.StringComparison.Ordinal);
         string[] csv = File.ReadAllLines(temp.Combine("figure8.csv"));
-        Assert.Equal("dataset,sequence,configuration,iteration,oracle_j,corner_rule_j,drift,foreground_fraction", csv[0]);
+        Assert.Equal("dataset,sequence,configuration,iteration,oracle_j,corner_rule_j,drift,mask_change,foreground_fraction", csv[0]);
         Assert.Equal(1 + (3 * 3), csv.Length);
-        Assert.Contains("synthetic suite,bmx,corrected,2,0.660000,0.560000,0.020000,0.100000", csv);
+        Assert.Contains("synthetic suite,bmx,corrected,2,0.660000,0.560000,0.020000,0.040000,0.100000", csv);
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public sealed class FineTuningFiguresTests
         1,
         10,
         Enumerable.Range(0, oracle.Length - 1).Select(i => new FineTuningStepRow(i, 1, 1, 0)).ToArray(),
-        oracle.Select((j, i) => new FineTuningEvaluationRow(i, j, j - 0.1, new GroundTruthFreeSignals(i, i == 0 ? double.NaN : 1, 0.1, 0.01 * i))).ToArray(),
-        new StoppingDecision(0, "drift"),
+        oracle.Select((j, i) => new FineTuningEvaluationRow(i, j, j - 0.1, new GroundTruthFreeSignals(i, i == 0 ? double.NaN : 1, 0.1, 0.01 * i, 0.02 * i))).ToArray(),
+        new StoppingDecision(0, "mask-change"),
         1,
         oracle.Length - 1);
 }

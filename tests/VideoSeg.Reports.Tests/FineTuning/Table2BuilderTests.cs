@@ -68,7 +68,7 @@ public sealed class Table2BuilderTests
     private static FineTuningRunRecord Run(string configuration, string sequence, int frames, double[] oracle, int stopAt)
     {
         FineTuningEvaluationRow[] evaluations = oracle
-            .Select((j, i) => new FineTuningEvaluationRow(i, j, j - 0.1, new GroundTruthFreeSignals(i, i == 0 ? double.NaN : 1.0 / i, 0.1, 0.01 * i)))
+            .Select((j, i) => new FineTuningEvaluationRow(i, j, j - 0.1, new GroundTruthFreeSignals(i, i == 0 ? double.NaN : 1.0 / i, 0.1, 0.01 * i, 0.02 * i)))
             .ToArray();
         FineTuningStepRow[] steps = Enumerable.Range(0, oracle.Length - 1).Select(i => new FineTuningStepRow(i, 1.0, 1.0, 0)).ToArray();
         return new FineTuningRunRecord(configuration, sequence, "per-sequence", oracle.Length - 1, 1, frames, steps, evaluations, new StoppingDecision(stopAt, "plateau"), 1.0, steps.Length);
