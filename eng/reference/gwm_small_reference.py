@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch peer of VideoSeg's TorchSharp port of GWM's network (GwmNetworkOptions.CpuSmall) and its loss.
+"""PyTorch peer of VideoSeg's TorchSharp port of GWM's network (GwmNetworkOptions.CpuSmall), its loss and its fine-tuning.
 
 Written from VideoSeg's C# (src/VideoSeg.Models/Network, src/VideoSeg.Models/Loss) and checked against
 karazijal/guess-what-moves: detectron2's Conv2d with a norm and an activation, the BigPixelDecoder whose
@@ -7,7 +7,17 @@ layer_4 GroupNorm is shared by mask_features 0, 2, 3 and 5, MaskFormer's Transfo
 head (0 encoder layers, 6 post-norm decoder layers), interpolate_or_crop, and the flow reconstruction loss of
 src/losses/reconstruction_loss.py and src/flow_reconstruction.py (softmax, bilinear resize, flow clip, quadratic
 motion fit per segment, 0.03 x MSE). Module names equal VideoSeg's state-dict keys, so the .pth that VideoSeg's
-trainer exports loads with strict=True.
+trainer exports loads with strict=True. The number of object queries K is a parameter (4 for training, 2 for the
+consistency fine-tuning's starting network).
+
+The fine-tuning step follows VideoSeg's ConsistencyFineTuner.Step with the paper-code ConsistencyLoss
+(src/VideoSeg.Models/FineTuning), the semantics of magdyhasan/guess-what-moves-optimization's
+losses/ssl_consistency_loss.py as ../shared/notes/consistency.md describes them: the backbone frozen and its
+features computed once, the decoder alone run in training mode on both frames of each adjacent pair, softmax over
+the 2 channels, each frame's foreground channel chosen by select_mask's corner rule, the t->t+1 flow warping frame
+t's map and the t+1->t flow frame t+1's map (affine_grid + grid_sample, align_corners=False, flows divided by
+(w-1, h-1) and scaled as the paper's unrescaled ARFlow flows), BCEWithLogits fed probabilities with undetached
+targets, summed over pairs and weighted 0.03.
 
 Modes:
   agree --checkpoint X.pth --inputs in.npz --out out.npz [--threads N]
@@ -17,6 +27,10 @@ Modes:
   bench --batch 8 --threads N --repeats R
       Times one training step (forward, loss, backward, clip_grad_norm_ 0.01, AdamW lr 1.5e-4, weight decay
       0.01 except norms and embeddings as GWM's optimizer groups) on random inputs; prints one JSON line.
+  finetune-bench --pairs 4 --threads N --repeats R
+      Times one consistency fine-tuning step of a K=2 network (decoder on cached backbone features for both
+      frames of each pair, paper-code consistency loss, backward, clip_grad_norm_ 0.01, AdamW lr 1.5e-4, weight
+      decay 0.01 except norms and embeddings, over the decoder) on random frames and flows; prints one JSON line.
 
 Needs PyTorch and numpy only (Debian: python3-torch).
 """
@@ -46,6 +60,12 @@ GROUPS = 8
 SIZE_DIVISIBILITY = 32
 PIXEL_MEAN = (123.675, 116.28, 103.53)
 PIXEL_STD = (58.395, 57.12, 57.375)
+
+# ConsistencyLossOptions.PaperCode (main_ssl_stv2.py's GWM.LOSS_MULT.REC; ARFlow flows computed at 384x640 and
+# resized to 128x224 without rescaling their displacements) and the fine-tuning's starting network (2 queries)
+CONSISTENCY_WEIGHT = 0.03
+PAPER_FLOW_SCALE = (640.0 / 224.0, 384.0 / 128.0)
+FINETUNE_QUERIES = 2
 
 # FlowReconstructionLossOptions (GWM: LOSS_MULT.REC, main.py's flow.clip(-20, 20)); MotionModelFit.DefaultRidge
 LOSS_WEIGHT = 0.03
@@ -258,21 +278,21 @@ class MLP(nn.Module):
 class TransformerPredictor(nn.Module):
     """GWM's TransformerPredictor with mask_classification False and no deep supervision."""
 
-    def __init__(self, in_channels):
+    def __init__(self, in_channels, queries=QUERIES):
         super().__init__()
         self.transformer = Transformer(HIDDEN_DIM, HEADS, DECODER_LAYERS, FEED_FORWARD, DROPOUT)
-        self.query_embed = nn.Embedding(QUERIES, HIDDEN_DIM)
+        self.query_embed = nn.Embedding(queries, HIDDEN_DIM)
         if in_channels != HIDDEN_DIM:
             self.input_proj = Conv2d(in_channels, HIDDEN_DIM, 1)
             c2_xavier_fill(self.input_proj)
         else:
             self.input_proj = nn.Sequential()
         self.mask_embed = MLP(HIDDEN_DIM, HIDDEN_DIM, MASK_DIM, 3)
-        if QUERIES != 2:
+        if queries != 2:
             # Built by GWM for K != 2; used only with deep supervision, which GWM's config turns off.
             self.mask_querie_comb = nn.Sequential(
-                Conv2d(QUERIES, QUERIES, 1, activation=F.relu),
-                Conv2d(QUERIES, 2, 5, activation=F.relu))
+                Conv2d(queries, queries, 1, activation=F.relu),
+                Conv2d(queries, 2, 5, activation=F.relu))
 
     def forward(self, x, mask_features):
         pos = position_embedding_sine(x, HIDDEN_DIM // 2)
@@ -281,10 +301,10 @@ class TransformerPredictor(nn.Module):
 
 
 class MaskFormerHead(nn.Module):
-    def __init__(self):
+    def __init__(self, queries=QUERIES):
         super().__init__()
         self.pixel_decoder = BigPixelDecoder()
-        self.predictor = TransformerPredictor(FEATURE_CHANNELS[3])
+        self.predictor = TransformerPredictor(FEATURE_CHANNELS[3], queries)
 
     def forward(self, features):
         return self.predictor(features["res5"], self.pixel_decoder(features))
@@ -304,14 +324,18 @@ def interpolate_or_crop(img, size, tol=1.1):
 
 
 class GwmNetwork(nn.Module):
-    def __init__(self):
+    def __init__(self, queries=QUERIES):
         super().__init__()
         self.backbone = SmallCnnBackbone()
-        self.sem_seg_head = MaskFormerHead()
+        self.sem_seg_head = MaskFormerHead(queries)
         self.register_buffer("pixel_mean", torch.tensor(PIXEL_MEAN).view(1, 3, 1, 1), persistent=False)
         self.register_buffer("pixel_std", torch.tensor(PIXEL_STD).view(1, 3, 1, 1), persistent=False)
 
     def forward(self, images):
+        return self.decode(self.extract_features(images), *images.shape[-2:])
+
+    def extract_features(self, images):
+        """The backbone's maps (GwmNetwork.ExtractFeatures): normalised, padded, res2..res5."""
         height, width = images.shape[-2:]
         x = (images - self.pixel_mean) / self.pixel_std
         # detectron2's ImageList.from_tensors: zero padding at the bottom and right to the size divisibility.
@@ -319,8 +343,11 @@ class GwmNetwork(nn.Module):
         pad_w = -width % SIZE_DIVISIBILITY
         if pad_h or pad_w:
             x = F.pad(x, [0, pad_w, 0, pad_h])
-        logits = self.sem_seg_head(self.backbone(x))
-        return interpolate_or_crop(logits, (height, width))
+        return self.backbone(x)
+
+    def decode(self, features, height, width):
+        """Logits from extract_features' maps (GwmNetwork.Decode): the head, then interpolate_or_crop."""
+        return interpolate_or_crop(self.sem_seg_head(features), (height, width))
 
 
 def quadratic_basis(height, width, dtype, device):
@@ -379,6 +406,48 @@ def flow_reconstruction_loss(logits, flow, gwm_solver=False):
     return F.mse_loss(rec, target) * LOSS_WEIGHT
 
 
+def select_mask(probabilities):
+    """select_mask (the corner rule, CornerRuleSelector) for one frame's (2, H, W) probabilities: on the argmax
+    (ties to channel 0) the channel that wins on fewer pixels (channel 0 on equal areas), flipped when three or
+    more of the four corner pixels fall in it. No ground truth."""
+    label = probabilities.argmax(0)
+    area1 = int(label.sum())
+    area0 = label.numel() - area1
+    chosen = 1 if area0 > area1 else 0
+    corners = torch.stack([label[0, 0], label[0, -1], label[-1, 0], label[-1, -1]])
+    return 1 - chosen if int((corners == chosen).sum()) >= 3 else chosen
+
+
+def warp_paper_consistency(maps, flow):
+    """warp_w_opflow of the paper's consistency loss (WarpConvention.PaperConsistencyCode) on (B, C, H, W) maps and
+    (B, 2, H, W) pixel flows, without changing the flow in place: identity affine_grid (align_corners=False) plus
+    2 * flow / (w - 1, h - 1), grid_sample bilinear with zero padding and align_corners=False."""
+    b, _, h, w = maps.shape
+    theta = torch.tensor([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], dtype=maps.dtype, device=maps.device).expand(b, 2, 3)
+    grid = F.affine_grid(theta, [b, 1, h, w], align_corners=False)
+    scale = torch.tensor([1.0 / (w - 1), 1.0 / (h - 1)], dtype=maps.dtype, device=maps.device)
+    grid = grid + 2 * flow.permute(0, 2, 3, 1) * scale
+    return F.grid_sample(maps, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def paper_consistency_loss(first, second, forward, backward):
+    """The paper code's consistency loss (lossSSL) over a batch of pairs: first and second are (B, 2, H, W)
+    softmax probabilities of frames t and t+1, forward the t->t+1 flows and backward the t+1->t flows (B, 2, H, W,
+    already at the paper's scale). Per pair, BCEWithLogits(W(m_t, F_fw), m_t+1) + BCEWithLogits(W(m_t+1, F_bw), m_t)
+    with probabilities as logits and undetached targets; summed over pairs, times CONSISTENCY_WEIGHT."""
+    loss = first.new_zeros(())
+    for b in range(first.shape[0]):
+        with torch.no_grad():
+            i1 = select_mask(first[b])
+            i2 = select_mask(second[b])
+        m1 = first[b, i1:i1 + 1].unsqueeze(0)
+        m2 = second[b, i2:i2 + 1].unsqueeze(0)
+        loss = (loss
+                + F.binary_cross_entropy_with_logits(warp_paper_consistency(m1, forward[b:b + 1]), m2)
+                + F.binary_cross_entropy_with_logits(warp_paper_consistency(m2, backward[b:b + 1]), m1))
+    return loss * CONSISTENCY_WEIGHT
+
+
 def load_network(path):
     checkpoint = torch.load(path, map_location="cpu")
     state = checkpoint["model"] if isinstance(checkpoint, dict) and "model" in checkpoint else checkpoint
@@ -427,6 +496,18 @@ def loaded_blas():
     return ", ".join(sorted(paths)) or "none mapped (built in)"
 
 
+def time_steps(step, repeats):
+    """One untimed step (first-call costs), then the sorted wall-clock seconds of max(1, repeats) steps."""
+    step()
+    times = []
+    for _ in range(max(1, repeats)):
+        start = time.perf_counter()
+        step()
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return times
+
+
 def bench(args):
     torch.manual_seed(args.seed)
     network = GwmNetwork().train()
@@ -443,14 +524,47 @@ def bench(args):
         torch.nn.utils.clip_grad_norm_(trainable, 0.01)
         optimizer.step()
 
-    step()
-    times = []
-    for _ in range(max(1, args.repeats)):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    times.sort()
+    times = time_steps(step, args.repeats)
     print(json.dumps({"seconds_per_step": times[len(times) // 2], "times": times, "batch": args.batch,
+                      "threads": torch.get_num_threads(), "torch": torch.__version__, "blas": loaded_blas()}))
+
+
+def finetune_bench(args):
+    height, width = 128, 224
+    torch.manual_seed(args.seed)
+    network = GwmNetwork(FINETUNE_QUERIES)
+    for parameter in network.backbone.parameters():
+        parameter.requires_grad_(False)
+    frames = torch.rand(args.pairs + 1, 3, height, width) * 255
+    forward = torch.randn(args.pairs, 2, height, width) * 3
+    backward = torch.randn(args.pairs, 2, height, width) * 3
+    # The frozen backbone's features of every frame, computed once (outside the timed step).
+    with torch.no_grad():
+        features = {name: level.detach() for name, level in network.extract_features(frames).items()}
+    network.train()
+    groups = optimizer_groups(network, 0.01)
+    trainable = [p for g in groups for p in g["params"]]
+    optimizer = torch.optim.AdamW(groups, lr=1.5e-4, betas=(0.9, 0.999), eps=1e-8)
+    first_frames = torch.arange(args.pairs)
+    second_frames = first_frames + 1
+    scale = torch.tensor(PAPER_FLOW_SCALE).view(1, 2, 1, 1)
+    losses = []
+
+    def probabilities(indices):
+        selected = {name: level.index_select(0, indices) for name, level in features.items()}
+        return torch.softmax(network.decode(selected, height, width), 1)
+
+    def step():
+        optimizer.zero_grad()
+        loss = paper_consistency_loss(probabilities(first_frames), probabilities(second_frames), forward * scale, backward * scale)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(trainable, 0.01)
+        optimizer.step()
+        losses.append(loss.item())
+
+    times = time_steps(step, args.repeats)
+    print(json.dumps({"seconds_per_step": times[len(times) // 2], "times": times, "pairs": args.pairs,
+                      "queries": FINETUNE_QUERIES, "trainable": sum(p.numel() for p in trainable), "loss": losses[-1],
                       "threads": torch.get_num_threads(), "torch": torch.__version__, "blas": loaded_blas()}))
 
 
@@ -467,12 +581,19 @@ def main():
     b.add_argument("--threads", type=int, default=1)
     b.add_argument("--repeats", type=int, default=3)
     b.add_argument("--seed", type=int, default=42)
+    f = sub.add_parser("finetune-bench", help="time one consistency fine-tuning step")
+    f.add_argument("--pairs", type=int, default=4)
+    f.add_argument("--threads", type=int, default=1)
+    f.add_argument("--repeats", type=int, default=3)
+    f.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
     torch.set_num_threads(max(1, args.threads))
     if args.mode == "agree":
         agree(args)
-    else:
+    elif args.mode == "bench":
         bench(args)
+    else:
+        finetune_bench(args)
     return 0
 
 

@@ -7,7 +7,8 @@ namespace VideoSeg.Cli.Benchmarks;
 
 /// <summary>
 /// Every benchmark of <c>videoseg bench</c> in report order: throughput at 854×480 (warping, occlusion,
-/// refinements), J&amp;F, the GWM training step and, unless skipped, the flow estimator on FlyingChairs.
+/// refinements), J&amp;F, the GWM training step, the consistency fine-tuning step and, unless skipped, the flow
+/// estimator on FlyingChairs.
 /// </summary>
 public sealed class BenchSuite
 {
@@ -30,6 +31,7 @@ public sealed class BenchSuite
         rows.AddRange(ThroughputBenchmarks.Run(masks, _options.Repeats, _options.Device.Resolved, cancellationToken));
         rows.AddRange(JandFBenchmark.Run(masks, new DavisToolkitPeer(_options.Python, _options.DavisToolkit), progress));
         rows.AddRange(TrainingStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, new PyTorchTrainingPeer(_options.Python), progress));
+        rows.AddRange(FineTuningStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, new PyTorchFineTuningPeer(_options.Python), progress));
         if (!_options.SkipFlow)
         {
             rows.AddRange(FlowEstimatorBenchmark.Run(_options.DataRoot, _options.Device.Resolved, new OpenCvFlowPeer(_options.Python), progress, cancellationToken));

@@ -32,14 +32,7 @@ public sealed class PyTorchTrainingPeer
 
         try
         {
-            string json = PythonScript.Run(_python, [script, "bench", "--batch", batch.ToString(CultureInfo.InvariantCulture), "--threads", threads.ToString(CultureInfo.InvariantCulture), "--repeats", repeats.ToString(CultureInfo.InvariantCulture)]);
-            using JsonDocument document = JsonDocument.Parse(json);
-            JsonElement root = document.RootElement;
-            return new PyTorchStepTiming(
-                root.GetProperty("seconds_per_step").GetDouble(),
-                root.GetProperty("threads").GetInt32(),
-                root.GetProperty("torch").GetString() ?? "?",
-                root.GetProperty("blas").GetString() ?? "?");
+            return PyTorchStepTiming.Parse(PythonScript.Run(_python, [script, "bench", "--batch", batch.ToString(CultureInfo.InvariantCulture), "--threads", threads.ToString(CultureInfo.InvariantCulture), "--repeats", repeats.ToString(CultureInfo.InvariantCulture)]));
         }
         catch (Exception ex) when (ex is IOException or JsonException or InvalidOperationException or KeyNotFoundException)
         {

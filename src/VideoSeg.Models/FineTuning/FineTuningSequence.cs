@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using VideoSeg.Core;
@@ -106,6 +107,46 @@ public sealed class FineTuningSequence : IDisposable
             firstVisible,
             secondVisible,
             SequenceReader.ReadMasks(video, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// A sequence from tensors already at the network's input size, for timing and testing the fine-tuning step
+    /// without a dataset on disk; the frames' stems are their indices (00000, 00001, …) and there is no visibility.
+    /// The sequence takes ownership of the tensors and disposes them.
+    /// </summary>
+    /// <param name="name">The sequence's name.</param>
+    /// <param name="frames">(N, 3, H, W): the frames, RGB 0..255, N ≥ 2.</param>
+    /// <param name="forward">(N − 1, 2, H, W): the flow of frame p to p+1, in pixels.</param>
+    /// <param name="backward">(N − 1, 2, H, W): the flow of frame p+1 to p, in pixels.</param>
+    /// <param name="truths">N ground-truth masks, one per frame, for evaluation only.</param>
+    public static FineTuningSequence FromTensors(string name, Tensor frames, Tensor forward, Tensor backward, IReadOnlyList<BinaryMask> truths)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(forward);
+        ArgumentNullException.ThrowIfNull(backward);
+        ArgumentNullException.ThrowIfNull(truths);
+        if (frames.dim() != 4 || frames.shape[0] < 2 || frames.shape[1] != 3)
+        {
+            throw new VideoSegException(ErrorCodes.SizeMismatch, $"the frames must be (N, 3, H, W) with N >= 2, got [{string.Join(",", frames.shape)}]");
+        }
+
+        long[] flowShape = [frames.shape[0] - 1, 2, frames.shape[2], frames.shape[3]];
+        foreach ((Tensor flow, string what) in new[] { (forward, "forward"), (backward, "backward") })
+        {
+            if (!flow.shape.AsSpan().SequenceEqual(flowShape))
+            {
+                throw new VideoSegException(ErrorCodes.SizeMismatch, $"the {what} flows must be [{string.Join(",", flowShape)}], got [{string.Join(",", flow.shape)}]");
+            }
+        }
+
+        if (truths.Count != frames.shape[0])
+        {
+            throw new VideoSegException(ErrorCodes.SizeMismatch, $"expected one ground-truth mask per frame ({frames.shape[0]}), got {truths.Count}");
+        }
+
+        string[] stems = Enumerable.Range(0, truths.Count).Select(i => i.ToString("D5", CultureInfo.InvariantCulture)).ToArray();
+        return new FineTuningSequence(name, stems, frames, forward, backward, null, null, truths);
     }
 
     /// <inheritdoc />
