@@ -26,7 +26,7 @@ public static class BenchCommand
         var python = new Option<string>("--python") { Description = "The Python with numpy, cv2 and skimage for the peers.", DefaultValueFactory = _ => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3" };
         var skipFlow = new Option<bool>("--skip-flow") { Description = "Leave out the FlyingChairs flow benchmark (the slowest part)." };
         var device = CommonOptions.Device();
-        var command = new Command("bench", "Benchmark warping, occlusion, refinements, J&F and the flow estimator against peers.") { output, data, frames, repeats, toolkit, python, skipFlow, device };
+        var command = new Command("bench", "Benchmark warping, occlusion, refinements, J&F, the GWM training and fine-tuning steps and the flow estimator against peers measured in the same run.") { output, data, frames, repeats, toolkit, python, skipFlow, device };
         command.SetAction((parse, ct) => Task.Run(
             () =>
             {
