@@ -30,8 +30,8 @@ public sealed class BenchSuite
         BenchMaskSet masks = BenchMaskSet.Load(_options.DataRoot, _options.Frames, Width, Height);
         rows.AddRange(ThroughputBenchmarks.Run(masks, _options.Repeats, _options.Device.Resolved, cancellationToken));
         rows.AddRange(JandFBenchmark.Run(masks, new DavisToolkitPeer(_options.Python, _options.DavisToolkit), progress));
-        rows.AddRange(TrainingStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, new PyTorchTrainingPeer(_options.Python), progress));
-        rows.AddRange(FineTuningStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, new PyTorchFineTuningPeer(_options.Python), progress));
+        rows.AddRange(TrainingStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, PyTorchStepPeer.Training(_options.Python), progress));
+        rows.AddRange(FineTuningStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, PyTorchStepPeer.FineTuning(_options.Python), progress));
         if (!_options.SkipFlow)
         {
             rows.AddRange(FlowEstimatorBenchmark.Run(_options.DataRoot, _options.Device.Resolved, new OpenCvFlowPeer(_options.Python), progress, cancellationToken));

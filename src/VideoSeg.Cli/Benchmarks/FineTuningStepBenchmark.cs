@@ -27,34 +27,14 @@ public static class FineTuningStepBenchmark
     private const int Width = 224;
 
     /// <summary>Times the step at least three times on <paramref name="device"/> and returns ours, then the peer's row.</summary>
-    public static IReadOnlyList<BenchRow> Run(int repeats, Device device, PyTorchFineTuningPeer peer, IProgress<StageProgress>? progress)
+    public static IReadOnlyList<BenchRow> Run(int repeats, Device device, PyTorchStepPeer peer, IProgress<StageProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(peer);
         int timedRepeats = Math.Max(3, repeats);
-        int threads = torch.get_num_threads();
         double seconds = TimeStep(timedRepeats, device);
-        string describe = FlowDevice.Describe(device);
-        PyTorchStepTiming? theirs = device.type == DeviceType.CPU ? peer.Time(Pairs, threads, timedRepeats, progress) : null;
-        string peerName = theirs is null ? string.Empty : $"PyTorch {theirs.Version} (gwm_small_reference.py)";
-        string oursNote = $"one ConsistencyFineTuner.Step: K = 2, backbone frozen and cached, decoder on both frames of {Pairs} pairs, paper-code consistency loss, backward, gradient clip, AdamW; random frames and flows; {describe}, {threads} torch threads; median of {timedRepeats}";
-        var rows = new List<BenchRow>
-        {
-            new(Group, "GwmNetwork CpuSmall K=2 decoder + ConsistencyLoss (paper code) + AdamW", "it/s", 1 / seconds, theirs is null ? null : theirs.Seconds / seconds, peerName, oursNote),
-        };
-        if (theirs is not null)
-        {
-            rows.Add(new BenchRow(Group, "PyTorch peer: same network, cached features, loss and optimizer", "it/s", 1 / theirs.Seconds, 1.0, peerName, $"eng/reference/gwm_small_reference.py finetune-bench, CPU, {theirs.Threads} threads (set to ours), BLAS {theirs.Blas}, median of {timedRepeats}, same run"));
-        }
-        else
-        {
-            string reason = device.type == DeviceType.CPU
-                ? $"install python3-torch for {peer.Python}"
-                : $"the peer runs on the CPU only, ours ran on {describe}";
-            rows.Add(new BenchRow(Group, "PyTorch peer (not run)", "it/s", double.NaN, null, string.Empty, reason));
-        }
-
-        return rows;
+        string oursNote = $"one ConsistencyFineTuner.Step: K = 2, backbone frozen and cached, decoder on both frames of {Pairs} pairs, paper-code consistency loss, backward, gradient clip, AdamW; random frames and flows; {FlowDevice.Describe(device)}, {torch.get_num_threads()} torch threads; median of {timedRepeats}";
+        return peer.Compare(Group, "GwmNetwork CpuSmall K=2 decoder + ConsistencyLoss (paper code) + AdamW", oursNote, seconds, device, Pairs, timedRepeats, progress);
     }
 
     private static double TimeStep(int repeats, Device device)

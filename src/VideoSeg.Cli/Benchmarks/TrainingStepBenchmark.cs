@@ -21,34 +21,14 @@ public static class TrainingStepBenchmark
     private const string Group = "GWM training at batch 8, 128×224";
 
     /// <summary>Times the step at least three times on <paramref name="device"/> and returns ours, then the peer's row.</summary>
-    public static IReadOnlyList<BenchRow> Run(int repeats, Device device, PyTorchTrainingPeer peer, IProgress<StageProgress>? progress)
+    public static IReadOnlyList<BenchRow> Run(int repeats, Device device, PyTorchStepPeer peer, IProgress<StageProgress>? progress)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(peer);
         int timedRepeats = Math.Max(3, repeats);
-        int threads = torch.get_num_threads();
         double seconds = TimeStep(timedRepeats, device);
-        string describe = FlowDevice.Describe(device);
-        PyTorchStepTiming? theirs = device.type == DeviceType.CPU ? peer.Time(Batch, threads, timedRepeats, progress) : null;
-        string peerName = theirs is null ? string.Empty : $"PyTorch {theirs.Version} (gwm_small_reference.py)";
-        string oursNote = $"one step: forward, loss, backward, gradient clip, AdamW; random inputs; {describe}, {threads} torch threads; median of {timedRepeats}";
-        var rows = new List<BenchRow>
-        {
-            new(Group, "GwmNetwork CpuSmall + FlowReconstructionLoss + AdamW", "it/s", 1 / seconds, theirs is null ? null : theirs.Seconds / seconds, peerName, oursNote),
-        };
-        if (theirs is not null)
-        {
-            rows.Add(new BenchRow(Group, "PyTorch peer: same network, loss and optimizer", "it/s", 1 / theirs.Seconds, 1.0, peerName, $"eng/reference/gwm_small_reference.py bench, CPU, {theirs.Threads} threads (set to ours), BLAS {theirs.Blas}, median of {timedRepeats}, same run"));
-        }
-        else
-        {
-            string reason = device.type == DeviceType.CPU
-                ? $"install python3-torch for {peer.Python}"
-                : $"the peer runs on the CPU only, ours ran on {describe}";
-            rows.Add(new BenchRow(Group, "PyTorch peer (not run)", "it/s", double.NaN, null, string.Empty, reason));
-        }
-
-        return rows;
+        string oursNote = $"one step: forward, loss, backward, gradient clip, AdamW; random inputs; {FlowDevice.Describe(device)}, {torch.get_num_threads()} torch threads; median of {timedRepeats}";
+        return peer.Compare(Group, "GwmNetwork CpuSmall + FlowReconstructionLoss + AdamW", oursNote, seconds, device, Batch, timedRepeats, progress);
     }
 
     private static double TimeStep(int repeats, Device device)

@@ -23,7 +23,7 @@ public sealed class FineTuningStepBenchmarkTests
         string missing = Path.Combine(Path.GetTempPath(), "videoseg-no-such-python", "python3");
         var notes = new Notes();
 
-        IReadOnlyList<BenchRow> rows = FineTuningStepBenchmark.Run(1, CPU, new PyTorchFineTuningPeer(missing), notes);
+        IReadOnlyList<BenchRow> rows = FineTuningStepBenchmark.Run(1, CPU, PyTorchStepPeer.FineTuning(missing), notes);
 
         Assert.True(File.Exists(PythonScript.Reference("gwm_small_reference.py")), "the reference script is not beside the CLI");
         Assert.Equal(2, rows.Count);
@@ -46,7 +46,7 @@ public sealed class FineTuningStepBenchmarkTests
     {
         var notes = new Notes();
 
-        PyTorchStepTiming? timing = new PyTorchFineTuningPeer("/nonexistent/python3").Time(4, 1, 1, notes);
+        PyTorchStepTiming? timing = PyTorchStepPeer.FineTuning("/nonexistent/python3").Time(4, 1, 1, notes);
 
         Assert.Null(timing);
         Assert.Single(notes.Messages);
@@ -58,7 +58,7 @@ public sealed class FineTuningStepBenchmarkTests
         Skip.IfNot(s_torch.Value, $"{SystemPython} with torch is not installed (apt-get install python3-torch).");
         var notes = new Notes();
 
-        PyTorchStepTiming? timing = new PyTorchFineTuningPeer(SystemPython).Time(4, 1, 1, notes);
+        PyTorchStepTiming? timing = PyTorchStepPeer.FineTuning(SystemPython).Time(4, 1, 1, notes);
 
         Assert.True(timing is not null, string.Join("\n", notes.Messages));
         Assert.True(double.IsFinite(timing.Seconds) && timing.Seconds > 0, $"seconds {timing.Seconds}");

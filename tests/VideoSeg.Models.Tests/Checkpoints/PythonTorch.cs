@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Text.Json;
 
 namespace VideoSeg.Models.Tests.Checkpoints;
 
@@ -12,6 +13,25 @@ internal static class PythonTorch
     private static readonly Lazy<bool> s_available = new(() => File.Exists(Interpreter) && TryRun("import torch, numpy", out _));
 
     public static bool IsAvailable => s_available.Value;
+
+    /// <summary>The PyTorch peer of the network, the loss and the fine-tuning, found above the test's folder.</summary>
+    public static string ReferenceScript()
+    {
+        const string ScriptPath = "eng/reference/gwm_small_reference.py";
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, ScriptPath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{ScriptPath} was not found above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>A Python string literal of <paramref name="value"/> (JSON's escaping is Python's for these).</summary>
+    public static string Quote(string value) => JsonSerializer.Serialize(value);
 
     public static string Run(string script)
     {

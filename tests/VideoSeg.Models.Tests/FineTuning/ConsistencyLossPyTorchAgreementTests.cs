@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using VideoSeg.Models.FineTuning;
@@ -21,8 +20,6 @@ namespace VideoSeg.Models.Tests.FineTuning;
 [Collection(nameof(SharedTorchGenerator))]
 public sealed class ConsistencyLossPyTorchAgreementTests
 {
-    private const string ScriptPath = "eng/reference/gwm_small_reference.py";
-
     private readonly ITestOutputHelper _output;
 
     public ConsistencyLossPyTorchAgreementTests(ITestOutputHelper output) => _output = output;
@@ -31,7 +28,7 @@ public sealed class ConsistencyLossPyTorchAgreementTests
     public void PaperCodeLossAndGradientsAgreeWithThePyTorchPeer()
     {
         Skip.IfNot(PythonTorch.IsAvailable, "/usr/bin/python3 with torch is not installed (apt-get install python3-torch).");
-        string script = LocateScript();
+        string script = PythonTorch.ReferenceScript();
         using var temp = new TempDirectory();
         using var scope = NewDisposeScope();
         manual_seed(20240612);
@@ -59,15 +56,15 @@ public sealed class ConsistencyLossPyTorchAgreementTests
         string stdout = PythonTorch.Run($$$"""
             import json, runpy
             import numpy as np, torch
-            peer = runpy.run_path({{{Quote(script)}}})
-            d = np.load({{{Quote(inputs)}}})
+            peer = runpy.run_path({{{PythonTorch.Quote(script)}}})
+            d = np.load({{{PythonTorch.Quote(inputs)}}})
             first = torch.from_numpy(d['first']).requires_grad_()
             second = torch.from_numpy(d['second']).requires_grad_()
             scale = torch.tensor(peer['PAPER_FLOW_SCALE']).view(1, 2, 1, 1)
             loss = peer['paper_consistency_loss'](first, second, torch.from_numpy(d['forward']) * scale, torch.from_numpy(d['backward']) * scale)
             loss.backward()
             channels = [[peer['select_mask'](p[b].detach()) for b in range(p.shape[0])] for p in (first, second)]
-            np.savez({{{Quote(outputs)}}}, loss=np.array([loss.item()]), first_grad=first.grad.numpy(), second_grad=second.grad.numpy())
+            np.savez({{{PythonTorch.Quote(outputs)}}}, loss=np.array([loss.item()]), first_grad=first.grad.numpy(), second_grad=second.grad.numpy())
             print(json.dumps({'channels': channels}))
             """);
         using JsonDocument summary = JsonDocument.Parse(stdout.Split('\n').First(line => line.StartsWith('{')));
@@ -106,20 +103,4 @@ public sealed class ConsistencyLossPyTorchAgreementTests
 
     private static double MaxAbsDiff(Tensor ours, double[] theirs) =>
         ours.contiguous().data<float>().ToArray().Zip(theirs, (a, b) => Math.Abs(a - b)).Max();
-
-    private static string LocateScript()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, ScriptPath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{ScriptPath} was not found above {AppContext.BaseDirectory}.");
-    }
-
-    private static string Quote(string value) => JsonSerializer.Serialize(value);
 }

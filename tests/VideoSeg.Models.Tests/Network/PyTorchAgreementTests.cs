@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using VideoSeg.Models.Checkpoints;
@@ -22,8 +21,6 @@ namespace VideoSeg.Models.Tests.Network;
 [Collection(nameof(SharedTorchGenerator))]
 public sealed class PyTorchAgreementTests
 {
-    private const string ScriptPath = "eng/reference/gwm_small_reference.py";
-
     private readonly ITestOutputHelper _output;
 
     public PyTorchAgreementTests(ITestOutputHelper output) => _output = output;
@@ -32,7 +29,7 @@ public sealed class PyTorchAgreementTests
     public void CpuSmall_LogitsAndLoss_AgreeWithThePyTorchReference()
     {
         Skip.IfNot(PythonTorch.IsAvailable, "/usr/bin/python3 with torch is not installed (apt-get install python3-torch).");
-        string script = LocateScript();
+        string script = PythonTorch.ReferenceScript();
         using var temp = new TempDirectory();
         using var scope = NewDisposeScope();
         manual_seed(20240611);
@@ -66,8 +63,8 @@ public sealed class PyTorchAgreementTests
         string outputs = temp.Combine("outputs.npz");
         string stdout = PythonTorch.Run($$$"""
             import runpy, sys
-            sys.argv = [{{{Quote(script)}}}, 'agree', '--checkpoint', {{{Quote(checkpoint)}}}, '--inputs', {{{Quote(inputs)}}},
-                        '--out', {{{Quote(outputs)}}}, '--threads', '{{{get_num_threads()}}}']
+            sys.argv = [{{{PythonTorch.Quote(script)}}}, 'agree', '--checkpoint', {{{PythonTorch.Quote(checkpoint)}}}, '--inputs', {{{PythonTorch.Quote(inputs)}}},
+                        '--out', {{{PythonTorch.Quote(outputs)}}}, '--threads', '{{{get_num_threads()}}}']
             try:
                 runpy.run_path(sys.argv[0], run_name='__main__')
             except SystemExit as e:
@@ -109,20 +106,4 @@ public sealed class PyTorchAgreementTests
         Tensor v = (inside * foregroundV) + ((1 - inside) * backgroundV);
         return stack([u, v], 1) + (randn(batch, 2, height, width) * 0.5);
     }
-
-    private static string LocateScript()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, ScriptPath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"{ScriptPath} was not found above {AppContext.BaseDirectory}.");
-    }
-
-    private static string Quote(string value) => JsonSerializer.Serialize(value);
 }
