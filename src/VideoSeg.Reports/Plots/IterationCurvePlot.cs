@@ -87,7 +87,7 @@ public static class IterationCurvePlot
         plot.XLabel(options.XLabel);
         plot.YLabel("Mean J (×100)");
         int maxIteration = points.Max(p => p.Iteration);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(maxIteration <= 12 ? 1 : Math.Ceiling(maxIteration / 12.0));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(TickInterval(maxIteration));
         plot.Axes.SetLimitsX(-0.5, maxIteration + 0.5);
         // Outside the data area, so the legend never hides a curve.
         plot.ShowLegend(Edge.Bottom);
@@ -106,5 +106,23 @@ public static class IterationCurvePlot
         }
 
         return plot;
+    }
+
+    /// <summary>
+    /// The x-axis tick spacing: the smallest of 1, 2, 5, 10, 20, 50, … that puts at most 12 intervals on the axis,
+    /// so a 100-step run is labelled 0, 10, 20 and not 0, 9, 18.
+    /// </summary>
+    internal static int TickInterval(int maxIteration)
+    {
+        for (long magnitude = 1; ; magnitude *= 10)
+        {
+            foreach (long step in new[] { magnitude, 2 * magnitude, 5 * magnitude })
+            {
+                if (step * 12 >= maxIteration || step >= int.MaxValue / 10)
+                {
+                    return (int)step;
+                }
+            }
+        }
     }
 }

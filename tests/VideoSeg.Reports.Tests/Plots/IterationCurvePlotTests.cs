@@ -24,6 +24,15 @@ public sealed class IterationCurvePlotTests
         new("synthetic", "ground-truth flow", 4, 0.7),
     ];
 
+    [Theory]
+    [InlineData(8, 1)]
+    [InlineData(12, 1)]
+    [InlineData(20, 2)]
+    [InlineData(100, 10)]
+    [InlineData(7000, 1000)]
+    public void TheIterationAxisIsLabelledInRoundSteps(int maxIteration, int interval) =>
+        Assert.Equal(interval, IterationCurvePlot.TickInterval(maxIteration));
+
     [Fact]
     public void The_png_has_the_fixed_pixel_size()
     {
