@@ -55,7 +55,7 @@ public static class VerifyBaselineCommand
 
             if (parse.GetValue(update))
             {
-                // Read all first: a baseline is only ever replaced by a table that parses as one, and none is replaced unless all are.
+                // Read all first: a baseline is only ever replaced by a table that parses as one, and none is replaced unless every table parses.
                 foreach (BaselineTable table in tables)
                 {
                     table.Validate(table.Run);
@@ -76,17 +76,19 @@ public static class VerifyBaselineCommand
             }
 
             int failed = 0;
+            string? firstFailed = null;
             foreach (BaselineTable table in tables)
             {
                 BaselineComparison comparison = table.Compare(table.Baseline, table.Run);
                 Console.Out.WriteLine($"{table.Name}: {table.Run} against {table.Baseline}");
                 Console.Out.WriteLine(comparison.ToReadableDiff());
                 failed += comparison.Differences.Count;
+                firstFailed ??= comparison.Passed ? null : table.Run;
             }
 
-            if (failed > 0)
+            if (firstFailed is not null)
             {
-                throw new VideoSegException(ErrorCodes.BaselineMismatch, $"the run differs from the baseline beyond tolerance in {failed} check(s); see the diff above", tables[0].Run);
+                throw new VideoSegException(ErrorCodes.BaselineMismatch, $"the run differs from the baseline beyond tolerance in {failed} check(s); see the diff above", firstFailed);
             }
 
             return ExitCodes.Success;
