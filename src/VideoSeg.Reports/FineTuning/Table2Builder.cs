@@ -95,6 +95,6 @@ public static class Table2Builder
 
     private static double? Paper(string suite, string sequence, string row) =>
         suite == "segtrackv2"
-            ? PaperNumbers.All.FirstOrDefault(p => p.Artifact == PaperNumbers.Table2 && p.Row == row && p.Dataset == $"SegTrackV2: {sequence}")?.Value
+            ? PaperNumbers.Table2Figure(row, sequence)?.Value
             : null;
 }

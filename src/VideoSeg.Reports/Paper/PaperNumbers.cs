@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace VideoSeg.Reports.Paper;
 
@@ -60,6 +61,13 @@ public static class PaperNumbers
         new(GwmReleased, GwmReleasedRow, "SegTrackV2", 78.31, GwmSource),
         new(GwmReleased, GwmReleasedRow, "FBMS-59", 77.53, GwmSource),
     ];
+
+    /// <summary>
+    /// The paper's Table 2 figure of <paramref name="row"/> (<see cref="Gwm2MasksRow"/> or <see cref="ConsistencyRow"/>) on the
+    /// SegTrackV2 sequence <paramref name="sequence"/> ("all" for the aggregate); null where the paper gives none.
+    /// </summary>
+    public static PaperFigure? Table2Figure(string row, string sequence) =>
+        All.FirstOrDefault(p => p.Artifact == Table2 && p.Row == row && p.Dataset == $"SegTrackV2: {sequence}");
 
     /// <summary>What the catalogue does not hold and why, for the comparison report.</summary>
     public static IReadOnlyList<string> Caveats { get; } =

@@ -282,11 +282,11 @@ public sealed class ReportStage
         string configuration = rows[0].Configuration;
         foreach (Table2Row row in rows.Where(r => r.Configuration == configuration))
         {
-            string dataset = $"SegTrackV2: {(row.Sequence == Table2Builder.AllSequences ? "all" : row.Sequence)}";
+            string sequence = row.Sequence == Table2Builder.AllSequences ? "all" : row.Sequence;
             string measuredOn = string.Create(CultureInfo.InvariantCulture, $"{row.Dataset}, {row.Sequence} ({row.Frames} frames; {row.Report} iteration)");
             foreach ((string paperRow, double value) in new[] { (PaperNumbers.Gwm2MasksRow, row.BaselineJ), (PaperNumbers.ConsistencyRow, row.ReportJ) })
             {
-                PaperFigure? counterpart = PaperNumbers.All.FirstOrDefault(p => p.Artifact == PaperNumbers.Table2 && p.Row == paperRow && p.Dataset == dataset);
+                PaperFigure? counterpart = PaperNumbers.Table2Figure(paperRow, sequence);
                 if (counterpart is not null)
                 {
                     ours.Add(new MeasuredFigure(counterpart.Artifact, counterpart.Row, counterpart.Dataset, value * 100.0, measuredOn, kind));
