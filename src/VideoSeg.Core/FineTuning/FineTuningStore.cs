@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -22,6 +23,19 @@ public static class FineTuningStore
 
     /// <summary>Where <paramref name="configuration"/>'s run on <paramref name="sequence"/> is kept under <paramref name="root"/>.</summary>
     public static string PathOf(string root, string configuration, string sequence) => Path.Combine(root, "runs", configuration, sequence + ".json");
+
+    /// <summary>The file name of the snapshot of frame <paramref name="stem"/> after <paramref name="iteration"/> steps: the iteration in 7 digits (so names sort in order), a dash, the stem.</summary>
+    public static string SnapshotFileName(int iteration, string stem) =>
+        string.Create(CultureInfo.InvariantCulture, $"{iteration:D7}-{stem}.png");
+
+    /// <summary>The iteration and frame stem of a snapshot written under <see cref="SnapshotFileName"/>; any other name is one <see cref="ErrorCodes.BadLayout"/> error naming the file.</summary>
+    public static (int Iteration, string Stem) ParseSnapshotFileName(string path)
+    {
+        string name = Path.GetFileNameWithoutExtension(path);
+        return name.Length > 8 && name[7] == '-' && int.TryParse(name.AsSpan(0, 7), NumberStyles.None, CultureInfo.InvariantCulture, out int iteration)
+            ? (iteration, name[8..])
+            : throw new VideoSegException(ErrorCodes.BadLayout, "not a fine-tuning snapshot: expected <7-digit iteration>-<frame stem>.png", path);
+    }
 
     /// <summary>Writes <paramref name="record"/> under <paramref name="root"/>.</summary>
     public static void Write(string root, FineTuningRunRecord record)

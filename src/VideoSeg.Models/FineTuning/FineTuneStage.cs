@@ -25,7 +25,7 @@ namespace VideoSeg.Models.FineTuning;
 /// way (they differ only in how Table 2 reports them) share one run. Each run's steps, measurements and the stopping
 /// rule's choice land in <c>runs/&lt;configuration&gt;/&lt;sequence&gt;.json</c> (<see cref="FineTuningStore"/>), and the long
 /// protocol keeps the snapshot frame's prediction at every measurement in
-/// <c>snapshots/&lt;configuration&gt;/&lt;iteration&gt;.png</c> (Figure 9). Runs accumulate in <c>&lt;out&gt;.training/</c>
+/// <c>snapshots/&lt;configuration&gt;/</c> (Figure 9; named by <see cref="FineTuningStore.SnapshotFileName"/>). Runs accumulate in <c>&lt;out&gt;.training/</c>
 /// under a key of the inputs and options, so an interrupted stage resumes: finished runs are kept and the run in
 /// progress continues from its last checkpoint.
 /// </summary>
@@ -251,7 +251,7 @@ public sealed class FineTuneStage
         {
             foreach (FineTuningSnapshot snapshot in result.Snapshots)
             {
-                ImageCodec.WriteMaskPng(Path.Combine(unit, "snapshots", SnapshotFileName(snapshot.Iteration, data.Stems[snapshot.Frame])), snapshot.Foreground);
+                ImageCodec.WriteMaskPng(Path.Combine(unit, "snapshots", FineTuningStore.SnapshotFileName(snapshot.Iteration, data.Stems[snapshot.Frame])), snapshot.Foreground);
             }
         }
 
@@ -259,10 +259,6 @@ public sealed class FineTuneStage
         FineTuningStore.Write(unit, record);
         return record;
     }
-
-    /// <summary>A snapshot's file name: the iteration (7 digits, so names sort in order) and the frame's stem.</summary>
-    public static string SnapshotFileName(int iteration, string stem) =>
-        string.Create(CultureInfo.InvariantCulture, $"{iteration:D7}-{stem}.png");
 
     private static void CopySnapshots(string unit, string target)
     {

@@ -93,7 +93,7 @@ public static class FineTuningFigures
             throw new VideoSegException(ErrorCodes.MissingFile, $"no snapshots for '{configuration.Name}': expected <iteration>-<stem>.png files from 'videoseg finetune --protocol long'", folder);
         }
 
-        string stem = Path.GetFileNameWithoutExtension(files[0])[8..];
+        string stem = FineTuningStore.ParseSnapshotFileName(files[0]).Stem;
         VideoSequence sequence = SequenceReader.Open(layout, run.Sequence, requireAnnotations: true);
         int frame = sequence.FrameStems.ToList().IndexOf(stem);
         if (frame < 0)
@@ -104,8 +104,7 @@ public static class FineTuningFigures
         var panels = new List<LabelledMask>();
         foreach (int index in Spread(files.Length, Figure9Panels))
         {
-            string name = Path.GetFileNameWithoutExtension(files[index]);
-            int iteration = int.Parse(name[..7], NumberStyles.None, CultureInfo.InvariantCulture);
+            int iteration = FineTuningStore.ParseSnapshotFileName(files[index]).Iteration;
             double? j = run.Evaluations.FirstOrDefault(e => e.Iteration == iteration)?.OracleJ;
             panels.Add(new LabelledMask($"step {iteration}", ImageCodec.ReadMask(files[index]), j));
         }

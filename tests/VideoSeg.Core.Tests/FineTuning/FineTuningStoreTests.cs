@@ -9,6 +9,27 @@ namespace VideoSeg.Core.Tests.FineTuning;
 public sealed class FineTuningStoreTests
 {
     [Fact]
+    public void ASnapshotNameCarriesItsIterationAndStemAndSortsByIteration()
+    {
+        string name = FineTuningStore.SnapshotFileName(40, "00022");
+
+        Assert.Equal("0000040-00022.png", name);
+        Assert.Equal((40, "00022"), FineTuningStore.ParseSnapshotFileName(Path.Combine("snapshots", "paper-code", name)));
+        Assert.True(string.CompareOrdinal(FineTuningStore.SnapshotFileName(9, "x"), FineTuningStore.SnapshotFileName(10, "x")) < 0);
+    }
+
+    [Theory]
+    [InlineData("40-00022.png")]
+    [InlineData("00000a0-00022.png")]
+    [InlineData("0000040.png")]
+    public void AnotherNameIsOneErrorNamingTheFile(string name)
+    {
+        var error = Assert.Throws<VideoSegException>(() => FineTuningStore.ParseSnapshotFileName(name));
+
+        Assert.Equal((ErrorCodes.BadLayout, name), (error.Code, error.Path));
+    }
+
+    [Fact]
     public void ARecordRoundTripsWithTheStartingModelsMissingConsistency()
     {
         using var temp = new TempDirectory();
