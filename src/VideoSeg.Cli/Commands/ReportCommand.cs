@@ -25,7 +25,6 @@ public static class ReportCommand
         aggregation.AcceptOnlyFromAmong(ProtocolNames.Aggregations);
         var baseMasks = new Option<string>("--basemasks-source") { Description = "The base-mask source, for the tables.", DefaultValueFactory = _ => "motion" };
         var selector = new Option<string?>("--selector") { Description = "How the base-mask source picked the foreground (gwm: corner-rule, motion-residual or oracle-iou), for the tables and the protocol." };
-        var strip = new Option<string?>("--strip-sequence") { Description = "The sequence shown in the qualitative strip (default: the first)." };
         var repo = new Option<DirectoryInfo>("--repo") { Description = "The repository root, for the git SHA.", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
         var fineTune = new Option<DirectoryInfo?>("--finetune") { Description = "The finetune stage's per-sequence records, for Table 2 (default: none)." };
         var fineTuneLong = new Option<DirectoryInfo?>("--finetune-long") { Description = "The finetune stage's long-protocol records, for Figures 8 and 9 (default: none)." };
@@ -33,7 +32,7 @@ public static class ReportCommand
         var force = CommonOptions.Force();
         var command = new Command("report", "Write Table 1, the Figure 7 analogue, a qualitative strip, Table 2 and Figures 8 and 9 when fine-tuning records are given, the paper comparison and the run manifest.")
         {
-            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, strip, repo, fineTune, fineTuneLong, seed, force,
+            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, repo, fineTune, fineTuneLong, seed, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,7 +47,6 @@ public static class ReportCommand
                 ProtocolNames.ParseAggregation(parse.GetValue(aggregation)!),
                 parse.GetValue(baseMasks)!,
                 parse.GetValue(selector),
-                parse.GetValue(strip),
                 parse.GetValue(repo)!.FullName,
                 parse.GetValue(seed),
                 ToolVersions.Of(typeof(Program)),

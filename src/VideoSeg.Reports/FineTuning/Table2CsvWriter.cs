@@ -18,12 +18,15 @@ public static class Table2CsvWriter
 
     /// <summary>Atomically writes <paramref name="rows"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, IReadOnlyList<Table2Row> rows) =>
-        CsvTableWriter.Write(path, Header, rows.Select(r => (IReadOnlyList<string>)
-        [
-            r.Dataset, r.Configuration, r.Label, r.Sequence, Integer(r.Frames), Fraction(r.BaselineJ), r.Report, Integer(r.ReportIteration), Fraction(r.ReportJ),
-            Integer(r.OracleBestIteration), Fraction(r.OracleBestJ), Integer(r.StoppingIteration), r.StoppingReason, Fraction(r.StoppingJ), Integer(r.FinalIteration), Fraction(r.FinalJ),
-            Fraction(r.BaselineCornerJ), Fraction(r.StoppingCornerJ), Points(r.PaperBaselineJ), Points(r.PaperJ),
-        ]));
+        CsvTableWriter.Write(path, Header, rows.Select(Fields));
+
+    /// <summary>A row's fields as the CSV writes them, in <see cref="Header"/>'s order; the study page shows the same strings.</summary>
+    public static IReadOnlyList<string> Fields(Table2Row r) =>
+    [
+        r.Dataset, r.Configuration, r.Label, r.Sequence, Integer(r.Frames), Fraction(r.BaselineJ), r.Report, Integer(r.ReportIteration), Fraction(r.ReportJ),
+        Integer(r.OracleBestIteration), Fraction(r.OracleBestJ), Integer(r.StoppingIteration), r.StoppingReason, Fraction(r.StoppingJ), Integer(r.FinalIteration), Fraction(r.FinalJ),
+        Fraction(r.BaselineCornerJ), Fraction(r.StoppingCornerJ), Points(r.PaperBaselineJ), Points(r.PaperJ),
+    ];
 
     private static string Fraction(double value) => value.ToString("F6", CultureInfo.InvariantCulture);
 

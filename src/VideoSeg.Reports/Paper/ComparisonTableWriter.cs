@@ -28,9 +28,9 @@ public static class ComparisonTableWriter
         "ours_synthetic_suite", "ours_synthetic_suite_measured_on",
     ];
 
-    /// <summary>Atomically writes the comparison as Markdown (opened by the environment block) and as CSV.</summary>
+    /// <summary>Atomically writes the comparison as Markdown (opened by the environment block) and as CSV; returns the rows written.</summary>
     /// <exception cref="VideoSegException">Two of our figures of the same kind claim the same counterpart, or a figure's measured-on label is empty.</exception>
-    public static void Write(
+    public static IReadOnlyList<ComparisonRow> Write(
         string markdownPath,
         string csvPath,
         IReadOnlyList<PaperFigure> paper,
@@ -41,6 +41,7 @@ public static class ComparisonTableWriter
         IReadOnlyList<ComparisonRow> rows = Build(paper, ours);
         AtomicFile.WriteAllText(markdownPath, ToMarkdown(rows, environment, notes ?? PaperNumbers.Caveats));
         AtomicFile.WriteAllText(csvPath, ToCsv(rows));
+        return rows;
     }
 
     /// <summary>
@@ -158,20 +159,29 @@ public static class ComparisonTableWriter
             csv.NextRecord();
             foreach (ComparisonRow row in rows)
             {
-                csv.WriteField(row.Artifact);
-                csv.WriteField(row.Row);
-                csv.WriteField(row.Dataset);
-                csv.WriteField(FormatValue(row.Paper) ?? string.Empty);
-                csv.WriteField(row.PaperSource);
-                csv.WriteField(FormatValue(row.OursRealData) ?? string.Empty);
-                csv.WriteField(row.OursRealDataMeasuredOn);
-                csv.WriteField(FormatValue(row.OursSyntheticSuite) ?? string.Empty);
-                csv.WriteField(row.OursSyntheticSuiteMeasuredOn);
+                foreach (string field in CsvFields(row))
+                {
+                    csv.WriteField(field);
+                }
+
                 csv.NextRecord();
             }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A row's fields as the CSV writes them, in <see cref="CsvColumns"/>' order; the study page shows the same strings.</summary>
+    public static IReadOnlyList<string> CsvFields(ComparisonRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return
+        [
+            row.Artifact, row.Row, row.Dataset,
+            FormatValue(row.Paper) ?? string.Empty, row.PaperSource,
+            FormatValue(row.OursRealData) ?? string.Empty, row.OursRealDataMeasuredOn,
+            FormatValue(row.OursSyntheticSuite) ?? string.Empty, row.OursSyntheticSuiteMeasuredOn,
+        ];
     }
 
     private static ComparisonRow Combine(

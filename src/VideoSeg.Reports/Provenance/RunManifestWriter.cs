@@ -13,6 +13,9 @@ namespace VideoSeg.Reports.Provenance;
 /// </summary>
 public static class RunManifestWriter
 {
+    /// <summary>The manifest's file name in a report folder.</summary>
+    public const string FileName = "manifest.json";
+
     /// <summary>Atomically writes <paramref name="manifest"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, RunManifest manifest) =>
         AtomicFile.WriteAllText(path, ToJson(manifest));

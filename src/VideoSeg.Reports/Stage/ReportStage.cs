@@ -18,6 +18,7 @@ using VideoSeg.Data.Synthetic;
 using VideoSeg.Evaluation;
 using VideoSeg.Evaluation.Storage;
 using VideoSeg.Reports.FineTuning;
+using VideoSeg.Reports.Html;
 using VideoSeg.Reports.Paper;
 using VideoSeg.Reports.Plots;
 using VideoSeg.Reports.Provenance;
@@ -37,7 +38,9 @@ public sealed class ReportStage
     /// <summary>The stage's name in stamps and logs.</summary>
     public const string Name = "report";
 
-    private const int Steps = 6;
+    private const string PerSequenceFile = "per-sequence.csv";
+
+    private const int Steps = 7;
     private readonly ReportStageOptions _options;
     private readonly ExperimentMatrix _matrix;
     private readonly DatasetLayout _layout;
@@ -60,7 +63,6 @@ public sealed class ReportStage
             .WithParameter("matrix", _matrix.Hash)
             .WithParameter("aggregation", _options.AggregationName)
             .WithParameter("basemasks", _options.BaseMasksLabel)
-            .WithParameter("strip", _options.StripSequence)
             .WithParameter("seed", _options.Seed)
             .WithInput(_options.Evaluation)
             .WithInput(_options.Refined)
@@ -131,40 +133,71 @@ public sealed class ReportStage
         Table1MarkdownWriter.Write(Path.Combine(output, "table1.md"), rows, environment);
         progress?.Report(StageProgress.Step("Table 1", Steps));
 
-        WriteFigure7(output, datasetLabel, baseline, Aggregate);
+        var figures = new List<PageFigure>();
+        WriteFigure7(output, datasetLabel, baseline, Aggregate, figures);
         progress?.Report(StageProgress.Step("Figure 7", Steps));
-        WriteStrip(scores, output, cancellationToken);
-        progress?.Report(StageProgress.Step("qualitative strip", Steps));
+        List<PerSequenceRow> perSequence = PerSequenceRows(scores);
+        IReadOnlyList<PageStrip> strips = WriteStrips(scores, perSequence, baseConfiguration.Name, output, cancellationToken);
+        progress?.Report(StageProgress.Step("qualitative strips", Steps));
 
-        IReadOnlyList<Table2Row>? table2 = WriteFineTuning(output, datasetLabel, environment, progress);
+        IReadOnlyList<Table2Row>? table2 = WriteFineTuning(output, datasetLabel, environment, figures, progress);
 
         string protocol = ProtocolNames.Describe(scores.Values.First()[0].Protocol);
         MeasurementKind kind = _options.Suite == "synthetic" ? MeasurementKind.SyntheticSuite : MeasurementKind.RealData;
         var ours = new List<MeasuredFigure>();
-        AddCounterpart(ours, rows, baseConfiguration.Name, PaperNumbers.GwmRow, kind);
-        AddCounterpart(ours, rows, _matrix.Configurations.FirstOrDefault(c => c.Kind == RefinementKind.Initial && c.Table1Label is not null)?.Name, PaperNumbers.InitialRefinementRow, kind);
+        var paperRows = new Dictionary<string, string>(StringComparer.Ordinal);
+        AddCounterpart(ours, paperRows, rows, baseConfiguration.Name, PaperNumbers.GwmRow, kind);
+        AddCounterpart(ours, paperRows, rows, _matrix.Configurations.FirstOrDefault(c => c.Kind == RefinementKind.Initial && c.Table1Label is not null)?.Name, PaperNumbers.InitialRefinementRow, kind);
         AddTable2Counterparts(ours, table2, kind);
-        ComparisonTableWriter.Write(
+        string[] notes =
+        [
+            .. PaperNumbers.Caveats,
+            ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector),
+            $"Protocol: {protocol}; dataset mean over {_options.AggregationName}; masks compared at the ground truth's resolution.",
+        ];
+        IReadOnlyList<ComparisonRow> comparison = ComparisonTableWriter.Write(
             Path.Combine(output, "comparison.md"),
             Path.Combine(output, "comparison.csv"),
             PaperNumbers.All,
             ours,
             environment,
-            [
-                .. PaperNumbers.Caveats,
-                ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector),
-                $"Protocol: {protocol}; dataset mean over {_options.AggregationName}; masks compared at the ground truth's resolution.",
-            ]);
+            notes);
         progress?.Report(StageProgress.Step("paper comparison", Steps));
 
-        WritePerSequence(Path.Combine(output, "per-sequence.csv"), scores);
+        PerSequenceCsvWriter.Write(Path.Combine(output, PerSequenceFile), perSequence);
         progress?.Report(StageProgress.Step("per-sequence scores", Steps));
 
-        WriteManifest(output, started, environment, flowInfo, stamps, protocol);
+        RunManifest Manifest() => BuildManifest(output, started, environment, flowInfo, stamps, protocol);
+        string scoring = $"{protocol}; dataset mean over {_options.AggregationName}; J and F ×100 at the ground truth's resolution.";
+        var tables = new List<PageTable>
+        {
+            StudyPageTables.Table1(rows, paperRows, "table1.csv", $"{datasetLabel}, {flowInfo.Estimator} flow, {_options.BaseMasksLabel} base masks. {scoring}"),
+        };
+        if (table2 is not null)
+        {
+            tables.Add(StudyPageTables.Table2(table2, "table2.csv", "Fine-tuning of the 2-mask network on each sequence on its own; J ×100 with the paper's oracle channel unless the column says corner rule."));
+        }
+
+        tables.Add(StudyPageTables.Comparison(comparison, "comparison.csv", "Mean IoU (J) ×100. Published numbers only in the Paper columns, each with its source; ours name the data they were measured on."));
+        tables.Add(StudyPageTables.PerSequence(perSequence, PerSequenceFile, $"Every evaluated output on every sequence. {scoring} Click a heading to sort."));
+        StudyPage page = StudyPageBuilder.Build(
+            $"VideoSeg study report: {datasetLabel}",
+            $"{rows.Count} Table 1 configurations on {baseline.SequenceCount} sequences ({baseline.FrameCount} frames){(table2 is null ? string.Empty : ", Table 2 fine-tuning")}, measured in this run.",
+            Manifest(),
+            tables,
+            figures,
+            strips,
+            notes,
+            output);
+        StudyPageWriter.Write(Path.Combine(output, StudyPageWriter.FileName), page);
+        progress?.Report(StageProgress.Step("study page", Steps));
+
+        // Last, so that it hashes every other output, the page included.
+        RunManifestWriter.Write(Path.Combine(output, RunManifestWriter.FileName), Manifest());
         progress?.Report(StageProgress.Step("manifest", Steps));
     }
 
-    private void WriteFigure7(string output, string datasetLabel, DatasetAggregate baseline, Func<string, DatasetAggregate> aggregate)
+    private void WriteFigure7(string output, string datasetLabel, DatasetAggregate baseline, Func<string, DatasetAggregate> aggregate, List<PageFigure> figures)
     {
         var points = new List<IterationCurvePoint>();
         foreach (RefinementConfiguration configuration in _matrix.Configurations.Where(c => c.Kind == RefinementKind.Iterative))
@@ -188,18 +221,26 @@ public sealed class ReportStage
                 Path.Combine(output, "figure7.csv"),
                 ["dataset", "series", "iteration", "mean_j"],
                 points.Select(p => (IReadOnlyList<string>)[p.Dataset, p.Series, Invariant(p.Iteration), Invariant(p.MeanJ)]));
+            figures.Add(StudyPageBuilder.SvgFigure(
+                output,
+                "figure7",
+                "Figure 7: iterative warping",
+                $"Mean J over {_options.AggregationName} after each iteration of warping the previous iteration's masks, from the base masks (iteration 0).",
+                "figure7.svg",
+                ["figure7.csv", "figure7.png"]));
         }
     }
 
-    private void WriteManifest(string output, DateTimeOffset started, EnvironmentBlock environment, FlowRunInfo flowInfo, List<StageStamp> stamps, string protocol)
+    /// <summary>The run's manifest, with the hashes of the outputs written so far.</summary>
+    private RunManifest BuildManifest(string output, DateTimeOffset started, EnvironmentBlock environment, FlowRunInfo flowInfo, List<StageStamp> stamps, string protocol)
     {
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (string file in ContentHash.ListFiles(output))
+        foreach (string file in ContentHash.ListFiles(output).Where(f => f != RunManifestWriter.FileName))
         {
             outputs[file] = ContentHash.OfFile(Path.Combine(output, file));
         }
 
-        var manifest = new RunManifest(
+        return new RunManifest(
             RunManifest.CurrentSchemaVersion,
             started,
             DateTimeOffset.UtcNow,
@@ -238,11 +279,10 @@ public sealed class ReportStage
             outputs,
             stamps,
             $"{protocol}; J = IoU, F = DAVIS boundary F (tolerance 0.008 × diagonal); dataset mean over {_options.AggregationName}; predictions at {flowInfo.Resolution} resampled bilinearly to the ground truth's resolution and thresholded at 0.5; one foreground mask per frame from the '{_options.BaseMasks}' source ({ReportDescriptions.Selector(_options.Selector)}).");
-        RunManifestWriter.Write(Path.Combine(output, "manifest.json"), manifest);
     }
 
     /// <summary>Table 2, Figure 8 and Figure 9 from the finetune stage's records, where they were given; the Table 2 rows.</summary>
-    private IReadOnlyList<Table2Row>? WriteFineTuning(string output, string datasetLabel, EnvironmentBlock environment, IProgress<StageProgress>? progress)
+    private IReadOnlyList<Table2Row>? WriteFineTuning(string output, string datasetLabel, EnvironmentBlock environment, List<PageFigure> figures, IProgress<StageProgress>? progress)
     {
         IReadOnlyList<FineTuningConfiguration> configurations = _matrix.FineTuning.Configurations;
         IReadOnlyList<Table2Row>? rows = null;
@@ -264,7 +304,21 @@ public sealed class ReportStage
             IReadOnlyList<FineTuningRunRecord> records = FineTuningStore.ReadAll(_options.FineTuneLong);
             FineTuningFigures.WriteFigure8(output, records, configurations, datasetLabel);
             FineTuningConfiguration shown = configurations[0];
-            FineTuningFigures.WriteFigure9(output, Path.Combine(_options.FineTuneLong, "snapshots"), _layout, records.First(r => r.Configuration == shown.Name), shown);
+            FineTuningRunRecord shownRun = records.First(r => r.Configuration == shown.Name);
+            string figure9 = FineTuningFigures.WriteFigure9(output, Path.Combine(_options.FineTuneLong, "snapshots"), _layout, shownRun, shown);
+            figures.Add(StudyPageBuilder.SvgFigure(
+                output,
+                "figure8",
+                "Figure 8: J and the loss while fine-tuning",
+                $"The long protocol: each configuration fine-tuned for {shownRun.Iterations} steps on '{shownRun.Sequence}', J (oracle channel) and the consistency loss measured every {shownRun.EvaluationPeriod} steps.",
+                "figure8.svg",
+                ["figure8.csv", "figure8.png"]));
+            figures.Add(StudyPageBuilder.ImageFigure(
+                output,
+                "figure9",
+                "Figure 9: masks while fine-tuning",
+                $"'{shown.Name}' on '{shownRun.Sequence}': the frame, its ground truth, then the prediction at evenly spaced steps, each captioned with J there.",
+                Path.GetFileName(figure9)));
             progress?.Report(StageProgress.Note("Figures 8 and 9"));
         }
 
@@ -295,49 +349,63 @@ public sealed class ReportStage
         }
     }
 
-    private static void AddCounterpart(List<MeasuredFigure> ours, List<Table1Row> rows, string? configuration, string paperRow, MeasurementKind kind)
+    private static void AddCounterpart(List<MeasuredFigure> ours, Dictionary<string, string> paperRows, List<Table1Row> rows, string? configuration, string paperRow, MeasurementKind kind)
     {
         Table1Row? row = configuration is null ? null : rows.FirstOrDefault(r => r.Configuration == configuration);
         PaperFigure? counterpart = PaperNumbers.All.FirstOrDefault(p => p.Artifact == PaperNumbers.Table1 && p.Row == paperRow);
         if (row is not null && counterpart is not null)
         {
             ours.Add(MeasuredFigure.FromTable1Row(counterpart, row, kind));
+            paperRows[row.Configuration] = paperRow;
         }
     }
 
-    private void WriteStrip(SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores, string output, CancellationToken cancellationToken)
+    /// <summary>
+    /// One strip per sequence at its middle frame (frame, ground truth, base mask and every Table 1 refinement), for the
+    /// study page in order of the base masks' J, worst first: the sequences where refinement has the most to show.
+    /// </summary>
+    private List<PageStrip> WriteStrips(SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores, List<PerSequenceRow> perSequence, string baseName, string output, CancellationToken cancellationToken)
     {
-        string name = _options.StripSequence ?? _layout.ReadSequences()[0];
-        VideoSequence sequence = SequenceReader.Open(_layout, name, requireAnnotations: true, cancellationToken: cancellationToken);
-        int frame = sequence.FrameStems.Count / 2;
-        RgbImage image = SequenceReader.ReadFrame(sequence, frame);
-        BinaryMask truth = SequenceReader.ReadMask(sequence, frame);
-        var masks = new List<LabelledMask>();
-        foreach (RefinementConfiguration configuration in _matrix.Configurations.Where(c => c.Table1Label is not null))
+        var strips = new List<(double BaseJ, PageStrip Strip)>();
+        foreach (string name in _layout.ReadSequences())
         {
-            string outputName = configuration.Table1OutputName;
-            BinaryMask mask = MaskFolders.Read(Path.Combine(_options.Refined, outputName, "masks"), name, [sequence.FrameStems[frame]])[0];
-            mask = MaskResampler.Resample(mask, image.Width, image.Height);
+            cancellationToken.ThrowIfCancellationRequested();
+            VideoSequence sequence = SequenceReader.Open(_layout, name, requireAnnotations: true, cancellationToken: cancellationToken);
+            int frame = sequence.FrameStems.Count / 2;
+            RgbImage image = SequenceReader.ReadFrame(sequence, frame);
+            BinaryMask truth = SequenceReader.ReadMask(sequence, frame);
+            var masks = new List<LabelledMask>();
+            foreach (RefinementConfiguration configuration in _matrix.Configurations.Where(c => c.Table1Label is not null))
+            {
+                string outputName = configuration.Table1OutputName;
+                BinaryMask mask = MaskFolders.Read(Path.Combine(_options.Refined, outputName, "masks"), name, [sequence.FrameStems[frame]])[0];
+                mask = MaskResampler.Resample(mask, image.Width, image.Height);
 
-            double? j = scores.TryGetValue(outputName, out IReadOnlyList<SequenceEvaluation>? evaluated)
-                ? evaluated.FirstOrDefault(s => s.Sequence == name)?.Frames.FirstOrDefault(f => f.FrameIndex == frame)?.J
-                : null;
-            masks.Add(new LabelledMask(configuration.Name, mask, j));
+                double? j = scores.TryGetValue(outputName, out IReadOnlyList<SequenceEvaluation>? evaluated)
+                    ? evaluated.FirstOrDefault(s => s.Sequence == name)?.Frames.FirstOrDefault(f => f.FrameIndex == frame)?.J
+                    : null;
+                masks.Add(new LabelledMask(configuration.Name, mask, j));
+            }
+
+            string file = $"qualitative-{name}-{sequence.FrameStems[frame]}.png";
+            QualitativeStripWriter.Write(Path.Combine(output, file), image, truth, masks);
+            PerSequenceRow? baseRow = perSequence.FirstOrDefault(r => r.Configuration == baseName && r.Sequence == name);
+            PerSequenceRow? best = perSequence
+                .Where(r => r.Sequence == name && r.Configuration != baseName && _matrix.Configurations.Any(c => c.Table1Label is not null && c.Table1OutputName == r.Configuration))
+                .MaxBy(r => r.JMean);
+            string summary = baseRow is null
+                ? "No base-mask scores for this sequence."
+                : $"Base masks: J {StudyPageTables.Points(baseRow.JMean)} over {baseRow.CountedFrames} counted frames"
+                    + (best is null ? "." : $"; best Table 1 refinement: {best.Configuration}, J {StudyPageTables.Points(best.JMean)}.");
+            strips.Add((baseRow?.JMean ?? double.NegativeInfinity, StudyPageBuilder.Strip(output, name, sequence.FrameStems[frame], summary, file)));
         }
 
-        QualitativeStripWriter.Write(Path.Combine(output, $"qualitative-{name}-{sequence.FrameStems[frame]}.png"), image, truth, masks);
+        return strips.OrderBy(s => s.BaseJ).ThenBy(s => s.Strip.Sequence, StringComparer.Ordinal).Select(s => s.Strip).ToList();
     }
 
-    private static void WritePerSequence(string path, SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores) =>
-        CsvTableWriter.Write(
-            path,
-            ["configuration", "sequence", "counted_frames", "j_mean", "j_recall", "j_decay", "f_mean", "f_recall", "f_decay"],
-            scores.SelectMany(entry => entry.Value.Select(s => (IReadOnlyList<string>)
-            [
-                entry.Key, s.Sequence, Invariant(s.CountedFrameCount),
-                Invariant(s.J.Mean), Invariant(s.J.Recall), Invariant(s.J.Decay),
-                Invariant(s.F.Mean), Invariant(s.F.Recall), Invariant(s.F.Decay),
-            ])));
+    private static List<PerSequenceRow> PerSequenceRows(SortedDictionary<string, IReadOnlyList<SequenceEvaluation>> scores) =>
+        scores.SelectMany(entry => entry.Value.Select(s => new PerSequenceRow(
+            entry.Key, s.Sequence, s.CountedFrameCount, s.J.Mean, s.J.Recall, s.J.Decay, s.F.Mean, s.F.Recall, s.F.Decay))).ToList();
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -13,7 +13,6 @@ namespace VideoSeg.Reports.Stage;
 /// <param name="Aggregation">The dataset mean: over sequences (DAVIS) or over frames (SegTrackV2, GWM).</param>
 /// <param name="BaseMasks">The base-mask source, for the tables.</param>
 /// <param name="Selector">How the base-mask source picked one foreground mask per frame (gwm: corner-rule, motion-residual or oracle-iou); null when it needs no choice.</param>
-/// <param name="StripSequence">The sequence shown in the qualitative strip; null picks the first.</param>
 /// <param name="RepositoryRoot">The repository, for its git SHA.</param>
 /// <param name="Seed">The run's seed, recorded in the manifest.</param>
 /// <param name="ProgramVersion">The version of the program running the stage, for the manifest.</param>
@@ -31,7 +30,6 @@ public sealed record ReportStageOptions(
     DatasetAggregation Aggregation,
     string BaseMasks,
     string? Selector,
-    string? StripSequence,
     string RepositoryRoot,
     int Seed,
     string ProgramVersion,

@@ -75,7 +75,6 @@ public sealed class ReportStageTests : IDisposable
             DatasetAggregation.MeanOverSequences,
             "perturbed-truth",
             Selector: null,
-            StripSequence: null,
             RepositoryRoot: _temp.Path,
             Seed: 17,
             ProgramVersion: "test",
@@ -116,14 +115,17 @@ public sealed class ReportStageTests : IDisposable
         await new ReportStage(_options).RunAsync(force: false, progress: null, CancellationToken.None);
 
         string[] files = Directory.GetFiles(_options.Output).Select(Path.GetFileName).ToArray()!;
-        foreach (string artifact in new[] { "table1.csv", "table1.md", "figure7.png", "figure7.svg", "figure7.csv", "comparison.md", "comparison.csv", "per-sequence.csv", "manifest.json" })
+        foreach (string artifact in new[] { "table1.csv", "table1.md", "figure7.png", "figure7.svg", "figure7.csv", "comparison.md", "comparison.csv", "per-sequence.csv", "index.html", "manifest.json" })
         {
             Assert.Contains(artifact, files);
         }
 
-        Assert.Single(files, f => f.StartsWith("qualitative-", StringComparison.Ordinal));
+        // One strip per sequence, for the study page.
+        Assert.Equal(2, files.Count(f => f.StartsWith("qualitative-", StringComparison.Ordinal)));
         string manifest = File.ReadAllText(Path.Combine(_options.Output, "manifest.json"));
         Assert.Contains(ContentHash.OfFile(Path.Combine(_options.Output, "table1.csv")), manifest, StringComparison.Ordinal);
+        Assert.Contains(ContentHash.OfFile(Path.Combine(_options.Output, "index.html")), manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"manifest.json\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"run\": 17", manifest, StringComparison.Ordinal);
     }
 
