@@ -1,9 +1,11 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using TorchSharp;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core.Runtime;
 using VideoSeg.Evaluation;
+using VideoSeg.Reports.Html;
 using VideoSeg.Reports.Stage;
 
 namespace VideoSeg.Cli.Commands;
@@ -30,9 +32,10 @@ public static class ReportCommand
         var fineTuneLong = new Option<DirectoryInfo?>("--finetune-long") { Description = "The finetune stage's long-protocol records, for Figures 8 and 9 (default: none)." };
         var seed = CommonOptions.Seed("The run's seed, recorded in the manifest.");
         var force = CommonOptions.Force();
-        var command = new Command("report", "Write Table 1, the Figure 7 analogue, a qualitative strip, Table 2 and Figures 8 and 9 when fine-tuning records are given, the paper comparison and the run manifest.")
+        var open = new Option<bool>("--open") { Description = "Print the study page's path when done, and open it in the desktop's browser where there is a desktop (xdg-open)." };
+        var command = new Command("report", "Write Table 1, the Figure 7 analogue, a mask strip per sequence, Table 2 and Figures 8 and 9 when fine-tuning records are given, the paper comparison, the study page (index.html) and the run manifest.")
         {
-            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, repo, fineTune, fineTuneLong, seed, force,
+            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, repo, fineTune, fineTuneLong, seed, force, open,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,7 +57,13 @@ public static class ReportCommand
                 parse.GetValue(fineTune)?.FullName,
                 parse.GetValue(fineTuneLong)?.FullName);
             var stage = new ReportStage(options);
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(ReportStage.Name, 1), ct).ConfigureAwait(false));
+            int exitCode = StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(ReportStage.Name, 1), ct).ConfigureAwait(false));
+            if (parse.GetValue(open))
+            {
+                StudyPageOpener.Open(Path.Combine(options.Output, StudyPageWriter.FileName), Console.Out);
+            }
+
+            return exitCode;
         });
         return command;
     }

@@ -20,7 +20,7 @@ public static class StudyPageTables
 
     /// <summary>Table 1: one row per configuration and dataset, ΔJ and ΔF coloured by sign, the paper's J beside ours where it has one.</summary>
     /// <param name="rows">The rows <c>table1.csv</c> holds, in its order.</param>
-    /// <param name="paperRows">For each configuration that the paper reports, the paper's row name (<see cref="PaperNumbers"/>).</param>
+    /// <param name="paperRows">For each configuration that the paper reports, the paper's row name (<see cref="PaperNumbers"/>); empty leaves the paper's columns out.</param>
     /// <param name="csv">The CSV's report-relative name.</param>
     /// <param name="note">The protocol sentence shown under the heading.</param>
     public static PageTable Table1(IReadOnlyList<Table1Row> rows, IReadOnlyDictionary<string, string> paperRows, string csv, string note)
@@ -28,7 +28,7 @@ public static class StudyPageTables
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(paperRows);
         List<PaperFigure> published = PaperNumbers.All.Where(p => p.Artifact == PaperNumbers.Table1).ToList();
-        List<string> paperDatasets = published.Select(p => p.Dataset).Distinct(StringComparer.Ordinal).ToList();
+        List<string> paperDatasets = paperRows.Count == 0 ? [] : published.Select(p => p.Dataset).Distinct(StringComparer.Ordinal).ToList();
         var columns = new List<PageColumn>
         {
             new("Configuration", "The experiment matrix's configuration name.", false, Ours),

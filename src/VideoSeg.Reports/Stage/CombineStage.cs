@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using VideoSeg.Core;
 using VideoSeg.Core.Pipeline;
+using VideoSeg.Reports.Html;
 using VideoSeg.Reports.Provenance;
 using VideoSeg.Reports.Tables;
 
@@ -15,7 +16,7 @@ namespace VideoSeg.Reports.Stage;
 /// The combine stage: puts the Table 1 of several suites side by side, one column of mean J per dataset as
 /// in the paper's Table 1, from the <c>&lt;results&gt;/&lt;suite&gt;/report/table1.csv</c> files that earlier
 /// report stages wrote. No number is recomputed: each cell is copied from its suite's table. Suites without
-/// a table yet are left out; none at all is an error.
+/// a table yet are left out; none at all is an error. It also writes the combined study page, <c>index.html</c>.
 /// </summary>
 public sealed class CombineStage
 {
@@ -53,6 +54,12 @@ public sealed class CombineStage
         foreach (string suite in _present)
         {
             stage.WithInput(TablePath(suite));
+
+            // The combined page links each suite's page that exists, so a page appearing later reruns the stage.
+            if (File.Exists(PagePath(suite)))
+            {
+                stage.WithInput(PagePath(suite));
+            }
         }
 
         return stage;
@@ -63,6 +70,8 @@ public sealed class CombineStage
         Describe().RunToOutcomeAsync((folder, token) => Task.Run(() => Write(folder, progress), token), force, cancellationToken);
 
     private string TablePath(string suite) => Path.Combine(_options.Results, suite, "report", "table1.csv");
+
+    private string PagePath(string suite) => Path.Combine(_options.Results, suite, "report", StudyPageWriter.FileName);
 
     private void Write(string output, IProgress<StageProgress>? progress)
     {
@@ -85,5 +94,36 @@ public sealed class CombineStage
             ? RunManifestReader.Read(manifest).Environment with { Suite = suites }
             : EnvironmentBlock.CaptureHost(GitInfo.Unknown, "unknown", "unknown", "unknown", "unknown", new Dictionary<string, long>(), suites);
         Table1MarkdownWriter.Write(Path.Combine(output, "table1.md"), ordered, environment);
+        WritePage(output, ordered, environment, suites);
+    }
+
+    /// <summary>The combined study page: the combined Table 1 and a link to each suite's own page, which holds its figures, strips and comparison.</summary>
+    private void WritePage(string output, List<Table1Row> rows, EnvironmentBlock environment, string suites)
+    {
+        var links = new List<PageLink>(StudyPageBuilder.Links(output, []));
+        foreach (string suite in _present)
+        {
+            string suitePage = PagePath(suite);
+            if (File.Exists(suitePage))
+            {
+                // Relative to where the page ends up, not to the staging folder it is written in.
+                string relative = Path.GetRelativePath(_options.Output, suitePage).Replace(Path.DirectorySeparatorChar, '/');
+                links.Add(new PageLink($"{suite}: its own study page", StudyPageBuilder.Href(relative), "figures, strips and the paper comparison"));
+            }
+        }
+
+        var page = new StudyPage(
+            $"VideoSeg study report: {suites}",
+            $"Table 1 of {_present.Length} suites side by side, each cell copied from its suite's table1.csv; each suite's own page is linked below.",
+            StudyPageBuilder.EnvironmentFacts(environment),
+            [new PageFact("Suites", suites), .. _present.Select(s => new PageFact($"Table 1 of {s}", TablePath(s)))],
+            [],
+            [StudyPageTables.Table1(rows, new Dictionary<string, string>(), "table1.csv", "One row per configuration and dataset; the dataset mean and the frames counted follow each suite's own protocol.")],
+            [],
+            [],
+            [],
+            links,
+            "Written by the combine stage from the suites' table1.csv files; no number is recomputed.");
+        StudyPageWriter.Write(Path.Combine(output, StudyPageWriter.FileName), page);
     }
 }

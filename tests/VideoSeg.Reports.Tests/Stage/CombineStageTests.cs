@@ -1,3 +1,5 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -68,5 +70,29 @@ public sealed class CombineStageTests
         var error = Assert.Throws<VideoSegException>(() => new CombineStage(new CombineStageOptions(temp.Path, [suite], temp.Combine("combined"))));
 
         Assert.Equal(ErrorCodes.BadName, error.Code);
+    }
+
+    [Fact]
+    public async Task WritesTheCombinedStudyPageLinkingEachSuitesOwnPage()
+    {
+        using var temp = new TempDirectory();
+        Table1CsvWriter.Write(temp.Combine("results", "davis2016", "report", "table1.csv"), [SampleRows.Row("base", "DAVIS 2016", 0.7)]);
+        Table1CsvWriter.Write(temp.Combine("results", "segtrackv2", "report", "table1.csv"), [SampleRows.Row("base", "SegTrackV2", 0.6)]);
+        File.WriteAllText(temp.Combine("results", "davis2016", "report", "index.html"), "<!DOCTYPE html>");
+        var options = new CombineStageOptions(temp.Combine("results"), ["davis2016", "segtrackv2"], temp.Combine("results", "combined"));
+
+        await new CombineStage(options).RunAsync(force: false, progress: null, CancellationToken.None);
+
+        string page = File.ReadAllText(temp.Combine("results", "combined", "index.html"));
+        Assert.Contains("href=\"../davis2016/report/index.html\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("segtrackv2/report/index.html", page, StringComparison.Ordinal);
+        Assert.Contains("data-column=\"MeanJ\" data-value=\"0.700000\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-column=\"MeanJ\" data-value=\"0.600000\"", page, StringComparison.Ordinal);
+
+        // A suite's page appearing later is an input: the combined page then links it.
+        File.WriteAllText(temp.Combine("results", "segtrackv2", "report", "index.html"), "<!DOCTYPE html>");
+        StageOutcome rerun = await new CombineStage(options).RunAsync(force: false, progress: null, CancellationToken.None);
+        Assert.True(rerun.Ran);
+        Assert.Contains("href=\"../segtrackv2/report/index.html\"", File.ReadAllText(temp.Combine("results", "combined", "index.html")), StringComparison.Ordinal);
     }
 }
