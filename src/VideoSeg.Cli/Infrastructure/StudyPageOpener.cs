@@ -13,18 +13,22 @@ public static class StudyPageOpener
 {
     /// <summary>Prints <paramref name="page"/> and opens it where a display and <c>xdg-open</c> exist; returns whether it was handed to a browser.</summary>
     /// <exception cref="Core.VideoSegException">The page does not exist.</exception>
-    public static bool Open(string page, TextWriter output)
+    public static bool Open(string page, TextWriter output) => Open(page, output, Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="Open(string, TextWriter)"/>, reading <c>DISPLAY</c>, <c>WAYLAND_DISPLAY</c> and <c>PATH</c> through <paramref name="environment"/>.</summary>
+    public static bool Open(string page, TextWriter output, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(environment);
         if (!File.Exists(page))
         {
             throw new Core.VideoSegException(Core.ErrorCodes.MissingFile, "expected the study page that the report stage writes; rerun 'videoseg report' with --force", page);
         }
 
         output.WriteLine($"Study page: {page}");
-        bool desktop = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"));
-        string? opener = desktop ? FindOnPath("xdg-open") : null;
+        bool desktop = !string.IsNullOrEmpty(environment("DISPLAY")) || !string.IsNullOrEmpty(environment("WAYLAND_DISPLAY"));
+        string? opener = desktop ? FindOnPath("xdg-open", environment("PATH")) : null;
         if (opener is null)
         {
             return false;
@@ -34,8 +38,8 @@ public static class StudyPageOpener
         return process is not null;
     }
 
-    private static string? FindOnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+    private static string? FindOnPath(string program, string? path) =>
+        (path ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, program))
             .FirstOrDefault(File.Exists);

@@ -40,13 +40,14 @@ public sealed class ReproduceTargetTests
         Assert.True(File.Exists(temp.Combine("results", "synthetic", "models", "gwm-small-tvl1-fast", "checkpoint_0000006.pth")));
         Assert.True(File.Exists(temp.Combine("results", "synthetic", "models", "gwm-small-tvl1-fast", "training.json")));
         Assert.Contains(rows, r => r.Configuration == "iterative@1");
-        foreach (string artifact in new[] { "table1.md", "figure7.png", "figure7.svg", "comparison.md", "comparison.csv", "manifest.json", "per-sequence.csv", "table2.csv", "table2.md", "figure8.png", "figure8.svg", "figure8.csv" })
+        foreach (string artifact in new[] { "table1.md", "figure7.png", "figure7.svg", "comparison.md", "comparison.csv", "manifest.json", "per-sequence.csv", "table2.csv", "table2.md", "figure8.png", "figure8.svg", "figure8.csv", "index.html" })
         {
             Assert.True(File.Exists(Path.Combine(report, artifact)), artifact);
         }
 
         Assert.True(Directory.Exists(temp.Combine("results", "synthetic", "refined", "initial", "masks", "synth-00-rigid-affine")));
         Assert.Single(Directory.GetFiles(report, "figure9-*.png"));
+        Assert.Contains($"open the study page: {Path.Combine(report, "index.html")}", first.Output, StringComparison.Ordinal);
         string[] table2 = File.ReadAllLines(Path.Combine(report, "table2.csv"));
         // Six configurations, each on one sequence and "All".
         Assert.Equal(1 + (6 * 2), table2.Length);
