@@ -216,7 +216,7 @@ public sealed class ReportStage
                 Path.Combine(output, "figure7.png"),
                 Path.Combine(output, "figure7.svg"),
                 points,
-                new IterationCurvePlotOptions { Title = $"Iterative warping: mean J vs iterations ({datasetLabel}, {_options.BaseMasksLabel} base masks)" });
+                new IterationCurvePlotOptions { Title = $"Iterative warping: mean J vs iterations ({datasetLabel})" });
             CsvTableWriter.Write(
                 Path.Combine(output, "figure7.csv"),
                 ["dataset", "series", "iteration", "mean_j"],
@@ -225,7 +225,7 @@ public sealed class ReportStage
                 output,
                 "figure7",
                 "Figure 7: iterative warping",
-                $"Mean J over {_options.AggregationName} after each iteration of warping the previous iteration's masks, from the base masks (iteration 0).",
+                $"Mean J over {_options.AggregationName} after each iteration of warping the previous iteration's masks, from the {_options.BaseMasksLabel} base masks (iteration 0).",
                 "figure7.svg",
                 ["figure7.csv", "figure7.png"]));
         }
@@ -391,7 +391,7 @@ public sealed class ReportStage
             QualitativeStripWriter.Write(Path.Combine(output, file), image, truth, masks);
             PerSequenceRow? baseRow = perSequence.FirstOrDefault(r => r.Configuration == baseName && r.Sequence == name);
             PerSequenceRow? best = perSequence
-                .Where(r => r.Sequence == name && r.Configuration != baseName && _matrix.Configurations.Any(c => c.Table1Label is not null && c.Table1OutputName == r.Configuration))
+                .Where(r => r.Sequence == name && _matrix.Configurations.Any(c => c.Table1Label is not null && c.Kind is not (RefinementKind.Base or RefinementKind.Reference) && c.Table1OutputName == r.Configuration))
                 .MaxBy(r => r.JMean);
             string summary = baseRow is null
                 ? "No base-mask scores for this sequence."

@@ -118,7 +118,7 @@ public sealed class StudyPageBrowserTests : IClassFixture<StudyReportFixture>
     {
         await using HeadlessChromium browser = await OpenAsync();
         const string Column = "#per-sequence thead th:nth-child(4)";
-        const string Values = "() => Array.from(document.querySelectorAll('#per-sequence tbody tr')).map(r => r.cells[3].dataset.sort)";
+        const string Values = "() => Array.from(document.querySelectorAll('#per-sequence tbody tr')).map(r => r.cells[3].dataset.sort ?? r.cells[3].dataset.value)";
         string[] before = await browser.Page.EvaluateFunctionAsync<string[]>(Values);
         double[] numbers = before.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         Assert.NotEqual(numbers.Order(), numbers);
