@@ -4,6 +4,7 @@ using TorchSharp;
 using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core.Runtime;
 using VideoSeg.Evaluation;
+using VideoSeg.Models.Network;
 using VideoSeg.Reports.Stage;
 
 namespace VideoSeg.Cli.Commands;
@@ -24,6 +25,8 @@ public static class ReportCommand
         var aggregation = new Option<string>("--aggregation") { Description = "Dataset mean over sequences (DAVIS) or over frames (SegTrackV2, GWM).", DefaultValueFactory = _ => "sequences" };
         aggregation.AcceptOnlyFromAmong(ProtocolNames.Aggregations);
         var baseMasks = new Option<string>("--basemasks-source") { Description = "The base-mask source, for the tables.", DefaultValueFactory = _ => "motion" };
+        var backbone = new Option<string?>("--backbone") { Description = $"gwm: the trained network's backbone ({string.Join(", ", GwmBackboneNames.Trainable)}), named in the tables and the manifest; the default small CNN leaves the labels as they were." };
+        backbone.AcceptOnlyFromAmong([.. GwmBackboneNames.Trainable]);
         var selector = new Option<string?>("--selector") { Description = "How the base-mask source picked the foreground (gwm: corner-rule, motion-residual or oracle-iou), for the tables and the protocol." };
         var strip = new Option<string?>("--strip-sequence") { Description = "The sequence shown in the qualitative strip (default: the first)." };
         var repo = new Option<DirectoryInfo>("--repo") { Description = "The repository root, for the git SHA.", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
@@ -33,7 +36,7 @@ public static class ReportCommand
         var force = CommonOptions.Force();
         var command = new Command("report", "Write Table 1, the Figure 7 analogue, a qualitative strip, Table 2 and Figures 8 and 9 when fine-tuning records are given, the paper comparison and the run manifest.")
         {
-            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, strip, repo, fineTune, fineTuneLong, seed, force,
+            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, backbone, selector, strip, repo, fineTune, fineTuneLong, seed, force,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -54,10 +57,14 @@ public static class ReportCommand
                 ToolVersions.Of(typeof(Program)),
                 ToolVersions.Of<torch.Tensor>(),
                 parse.GetValue(fineTune)?.FullName,
-                parse.GetValue(fineTuneLong)?.FullName);
+                parse.GetValue(fineTuneLong)?.FullName,
+                BackboneLabel(parse.GetValue(backbone)));
             var stage = new ReportStage(options);
             return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(ReportStage.Name, 1), ct).ConfigureAwait(false));
         });
         return command;
     }
+
+    private static string? BackboneLabel(string? name) =>
+        name is null || name == GwmBackboneNames.SmallCnn ? null : GwmBackboneNames.Label(GwmBackboneNames.Parse(name));
 }

@@ -152,7 +152,7 @@ public sealed class ReportStage
             environment,
             [
                 .. PaperNumbers.Caveats,
-                ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector),
+                ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector, _options.Backbone),
                 $"Protocol: {protocol}; dataset mean over {_options.AggregationName}; masks compared at the ground truth's resolution.",
             ]);
         progress?.Report(StageProgress.Step("paper comparison", Steps));
