@@ -78,7 +78,13 @@ public static class ResNet18OnnxReader
             throw walk.Error($"ONNX node {split.Describe()} must split axis 1 into 3 channels");
         }
 
-        OnnxNode concat = walk.Next(split.Outputs[2], "Concat", "the channel reversal");
+        OnnxNode[] concats = walk.Consumers(split.Outputs[0]).Where(node => node.OpType == "Concat").ToArray();
+        if (concats.Length != 1)
+        {
+            throw walk.Error($"Expected one Concat node reading the split channels, found {concats.Length}");
+        }
+
+        OnnxNode concat = walk.Take(concats[0]);
         if (concat.GetInt("axis", -1) != 1 || !concat.Inputs.SequenceEqual([split.Outputs[2], split.Outputs[1], split.Outputs[0]]))
         {
             throw walk.Error($"ONNX node {concat.Describe()} must concatenate the split channels in reverse order (RGB → BGR) on axis 1");
