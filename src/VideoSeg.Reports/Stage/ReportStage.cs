@@ -153,7 +153,7 @@ public sealed class ReportStage
         string[] notes =
         [
             .. PaperNumbers.Caveats,
-            ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector),
+            ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector, _options.Backbone),
             $"Protocol: {protocol}; dataset mean over {_options.AggregationName}; masks compared at the ground truth's resolution.",
         ];
         IReadOnlyList<ComparisonRow> comparison = ComparisonTableWriter.Write(
