@@ -93,7 +93,7 @@ public sealed class RaftFlowEstimator : IFlowEstimator, IDisposable
             using DisposeScope scope = NewDisposeScope();
             Tensor first = RaftInputPadder.Pad(FlowTensors.FromImages(Slice(sources, start, count), Device));
             Tensor second = RaftInputPadder.Pad(FlowTensors.FromImages(Slice(targets, start, count), Device));
-            Tensor flow = RaftInputPadder.Unpad(_network.Forward(first, second, Options.Iterations, cancellationToken), width, height);
+            Tensor flow = RaftInputPadder.Unpad(NoCollectionRegion.Run(() => _network.Forward(first, second, Options.Iterations, cancellationToken)), width, height);
             for (int i = 0; i < count; i++)
             {
                 flows.Add(FlowTensors.ToFlowField(flow, i));

@@ -5,6 +5,7 @@ using System.Threading;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Models.Checkpoints;
 using VideoSeg.Models.Raft;
+using VideoSeg.Models.Tests.Network;
 using VideoSeg.TestUtilities;
 using Xunit;
 using Xunit.Abstractions;
@@ -12,6 +13,7 @@ using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Tests.Raft;
 
+// RAFT's forward pass holds the process-wide no-GC region, as GwmTrainer's steps do: never both at once.
 /// <summary>
 /// The port against princeton-vl/RAFT itself: the weights RAFT's code saved load strictly, and the flows of two pairs
 /// of 148×124 frames (padded to 152×128 by InputPadder's 'sintel' mode) match what RAFT computed with them.
@@ -24,6 +26,7 @@ namespace VideoSeg.Models.Tests.Raft;
 /// RAFT-small after 12 (flows up to 33 px). The bound is 20 times the largest of those, and four orders of magnitude below
 /// what one wrong bias does (9.6 px, <see cref="AWrongWeightMovesTheFlowFarOutsideTheTolerance"/>).
 /// </remarks>
+[Collection(nameof(SharedTorchGenerator))]
 public sealed class RaftAgreementTests
 {
     private const double Tolerance = 1e-3;

@@ -5,12 +5,15 @@ using System.Threading;
 using VideoSeg.Core;
 using VideoSeg.Core.Imaging;
 using VideoSeg.Models.Raft;
+using VideoSeg.Models.Tests.Network;
 using VideoSeg.TestUtilities;
 using Xunit;
 using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Tests.Raft;
 
+// RAFT's forward pass holds the process-wide no-GC region, as GwmTrainer's steps do: never both at once.
+[Collection(nameof(SharedTorchGenerator))]
 public sealed class RaftFlowEstimatorTests
 {
     [Fact]

@@ -13,12 +13,15 @@ using VideoSeg.Data.Synthetic;
 using VideoSeg.Flow.Devices;
 using VideoSeg.Flow.Estimation;
 using VideoSeg.Models.Raft;
+using VideoSeg.Models.Tests.Network;
 using VideoSeg.TestUtilities;
 using Xunit;
 
 namespace VideoSeg.Models.Tests.Raft;
 
+// RAFT's forward pass holds the process-wide no-GC region, as GwmTrainer's steps do: never both at once.
 /// <summary>The flows stage with RAFT from this library, as the CLI wires it.</summary>
+[Collection(nameof(SharedTorchGenerator))]
 public sealed class RaftFlowsStageTests
 {
     [Fact]
