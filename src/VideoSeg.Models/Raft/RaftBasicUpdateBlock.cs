@@ -37,12 +37,12 @@ public sealed class RaftBasicUpdateBlock : RaftUpdateBlock
     }
 
     /// <inheritdoc />
-    public override RaftUpdate Iterate(Tensor hidden, Tensor context, Tensor correlation, Tensor flow)
+    public override RaftUpdate Iterate(Tensor hidden, Tensor context, Tensor correlation, Tensor flow, bool withMask)
     {
         Tensor motion = _encoder.call(flow, correlation);
         Tensor next = _gru.call(hidden, cat([context, motion], 1));
         Tensor delta = _flowHead.call(next);
-        Tensor mask = _mask.call(next).mul_(0.25);
+        Tensor? mask = withMask ? _mask.call(next).mul_(0.25) : null;
         return new RaftUpdate(next, mask, delta);
     }
 }

@@ -110,21 +110,22 @@ public sealed class RaftNetwork : nn.Module
         Tensor coords0 = CoordinateGrid(batch, height, width, image1.device);
         Tensor coords1 = coords0.clone();
         Tensor? mask = null;
+
+        // Test mode returns only the last iteration's upsampled flow, so only its mask is computed.
         for (int iteration = 0; iteration < iterations; iteration++)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            // Only the hidden state, the position and the last mask outlive an iteration.
+            // Only the hidden state, the position and the last iteration's mask outlive an iteration.
             using DisposeScope step = NewDisposeScope();
             Tensor correlation = pyramid.Lookup(coords1);
-            RaftUpdate update = _updateBlock.Iterate(hidden, input, correlation, coords1 - coords0);
+            RaftUpdate update = _updateBlock.Iterate(hidden, input, correlation, coords1 - coords0, withMask: iteration == iterations - 1);
             Tensor nextCoords = (coords1 + update.Delta).MoveToOuterDisposeScope();
             Tensor nextHidden = update.Hidden.MoveToOuterDisposeScope();
-            Tensor? nextMask = update.Mask?.MoveToOuterDisposeScope();
+            mask = update.Mask?.MoveToOuterDisposeScope();
             coords1.Dispose();
             hidden.Dispose();
-            mask?.Dispose();
-            (coords1, hidden, mask) = (nextCoords, nextHidden, nextMask);
+            (coords1, hidden) = (nextCoords, nextHidden);
         }
 
         Tensor flow = coords1 - coords0;

@@ -31,7 +31,7 @@ public sealed class RaftSmallUpdateBlock : RaftUpdateBlock
     }
 
     /// <inheritdoc />
-    public override RaftUpdate Iterate(Tensor hidden, Tensor context, Tensor correlation, Tensor flow)
+    public override RaftUpdate Iterate(Tensor hidden, Tensor context, Tensor correlation, Tensor flow, bool withMask)
     {
         Tensor motion = _encoder.call(flow, correlation);
         Tensor next = _gru.call(hidden, cat([context, motion], 1));

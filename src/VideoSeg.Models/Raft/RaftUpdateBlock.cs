@@ -17,6 +17,10 @@ public abstract class RaftUpdateBlock : nn.Module
     /// <param name="context">The context features (ReLU of the context encoder's second part).</param>
     /// <param name="correlation">The correlation lookup at the current estimate.</param>
     /// <param name="flow">The current flow on the 1/8 grid.</param>
-    /// <returns>The new hidden state, the upsampling mask (full RAFT) and the flow update.</returns>
-    public abstract RaftUpdate Iterate(Tensor hidden, Tensor context, Tensor correlation, Tensor flow);
+    /// <param name="withMask">
+    /// Whether to compute the convex-upsampling mask (full RAFT): RAFT computes it at every iteration, but in test mode only
+    /// the last one's is used, so the network asks for that one only (a sixth of an iteration's work at 854×480).
+    /// </param>
+    /// <returns>The new hidden state, the upsampling mask (full RAFT, when asked for) and the flow update.</returns>
+    public abstract RaftUpdate Iterate(Tensor hidden, Tensor context, Tensor correlation, Tensor flow, bool withMask);
 }
