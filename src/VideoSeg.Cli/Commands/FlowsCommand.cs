@@ -24,7 +24,9 @@ public static class FlowsCommand
         var gaps = new Option<string>("--gaps") { Description = "Comma-separated gaps.", DefaultValueFactory = _ => "1,-1,2,-2" };
         var keep = new Option<bool>("--keep-imported-displacements") { Description = "Imports: resize without rescaling displacements, as the paper's code does." };
         var force = CommonOptions.Force();
+        var controls = StageControls.ForShardedStage();
         var command = new Command("flows", "Compute or import optical flows (gaps ±1, ±2) and cache them as .flo files.") { dataset, output, estimator, source, device, width, height, gaps, keep, force };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = new FlowsStageOptions(
@@ -38,7 +40,7 @@ public static class FlowsCommand
                 GapList.Parse(parse.GetValue(gaps)!),
                 parse.GetValue(keep));
             var stage = new FlowsStage(options);
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(FlowsStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage, parse.GetValue(force), new ConsoleProgress(FlowsStage.Name, 1), ct).ConfigureAwait(false);
         });
         return command;
     }
