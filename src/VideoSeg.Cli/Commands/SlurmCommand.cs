@@ -13,7 +13,7 @@ public static class SlurmCommand
     {
         var plan = new Option<FileInfo>("--plan") { Description = "The plan: one JSON stage command per line, as 'dotnet build -t:Reproduce -p:Scheduler=slurm' writes it.", Required = true };
         var work = new Option<DirectoryInfo?>("--work") { Description = "Where the sbatch scripts and logs/ go (default: the plan's folder)." };
-        var width = new Option<int>("--array-width") { Description = "Shards per sharded stage (flows, occlusions, refine, evaluate): the width of each job array.", DefaultValueFactory = _ => 4 };
+        var width = new Option<int>("--array-width") { Description = "Shards per sharded stage (flows, occlusions, basemasks, refine, evaluate): the width of each job array.", DefaultValueFactory = _ => 4 };
         var partition = new Option<string?>("--partition") { Description = "sbatch --partition (default: the cluster's)." };
         var account = new Option<string?>("--account") { Description = "sbatch --account." };
         var time = new Option<string?>("--time") { Description = "sbatch --time, each job's limit (e.g. 02:00:00)." };

@@ -14,7 +14,7 @@ namespace VideoSeg.Cli.Scheduling;
 /// <summary>
 /// Runs a plan on Slurm. The dataset step (generate, acquire) runs here first, since compute nodes often cannot
 /// download; then each stage the stamps do not show up to date becomes a job, chained on the previous one with
-/// <c>--dependency=afterok</c>: a sharded stage (flows, occlusions, refine, evaluate) as a job array of its shards
+/// <c>--dependency=afterok</c>: a sharded stage (flows, occlusions, base masks, refine, evaluate) as a job array of its shards
 /// still to compute plus a merge job, the others as one job. It follows the jobs with <c>scontrol</c> (<c>sacct</c>
 /// where accounting exists), prints each task's changes, reports a failed task with its log, and at the end runs
 /// the report step here. What is up to date is asked of the stages themselves (<c>--check</c>), so a rerun
@@ -23,7 +23,7 @@ namespace VideoSeg.Cli.Scheduling;
 public sealed class SlurmSubmitter
 {
     /// <summary>The stages that run in shards on the cluster.</summary>
-    public static readonly IReadOnlySet<string> ShardedCommands = new HashSet<string>(StringComparer.Ordinal) { "flows", "occlusions", "refine", "evaluate" };
+    public static readonly IReadOnlySet<string> ShardedCommands = new HashSet<string>(StringComparer.Ordinal) { "flows", "occlusions", "basemasks", "refine", "evaluate" };
 
     private static readonly HashSet<string> s_localBefore = new HashSet<string>(StringComparer.Ordinal) { "generate", "acquire" };
     private static readonly HashSet<string> s_localAfter = new HashSet<string>(StringComparer.Ordinal) { "report", "combine", "verify-baseline" };

@@ -120,8 +120,12 @@ public sealed class EvaluateStage : IShardedStage
             }
 
             EvaluationStore.Write(Path.Combine(outputRoot, name + ".json"), scored);
-            DatasetAggregate mean = DatasetEvaluator.Aggregate(scored).SequenceMean;
-            progress?.Report(StageProgress.Step($"{name}: J {100 * mean.JMean:F1}, F {100 * mean.FMean:F1}", names.Length));
+
+            // A shard may hold no sequence (more shards than sequences): it writes its empty lists and has no mean to show.
+            string means = scored.Count == 0 ? "no sequence in this shard" : Means(DatasetEvaluator.Aggregate(scored).SequenceMean);
+            progress?.Report(StageProgress.Step($"{name}: {means}", names.Length));
         }
     }
+
+    private static string Means(DatasetAggregate mean) => $"J {100 * mean.JMean:F1}, F {100 * mean.FMean:F1}";
 }

@@ -19,7 +19,8 @@ public sealed class SlurmReproduceTests : IClassFixture<LocalSlurmCluster>
 {
     private static readonly string[] s_allJobs =
     [
-        "flows shards", "flows merge of 2 shards", "occlusions shards", "occlusions merge of 2 shards", "train", "basemasks", "basemasks",
+        "flows shards", "flows merge of 2 shards", "occlusions shards", "occlusions merge of 2 shards", "train",
+        "basemasks shards", "basemasks merge of 2 shards", "basemasks shards", "basemasks merge of 2 shards",
         "refine shards", "refine merge of 2 shards", "evaluate shards", "evaluate merge of 2 shards",
     ];
 
