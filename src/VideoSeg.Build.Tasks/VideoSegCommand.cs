@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -30,8 +31,44 @@ public sealed class VideoSegCommand : ToolTask
     /// <summary>Environment for the child, as NAME=value items (e.g. CUBLAS_WORKSPACE_CONFIG).</summary>
     public string[] ChildEnvironment { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// When set, the command is not run but appended to this file as one JSON line (<c>command</c>, <c>arguments</c>,
+    /// <c>environment</c>): <c>-p:Scheduler=slurm</c> collects the stages this way, in the order the targets run
+    /// them, and <c>videoseg slurm submit</c> runs the very same command lines as cluster jobs.
+    /// </summary>
+    public string PlanFile { get; set; } = string.Empty;
+
     /// <inheritdoc />
     protected override string ToolName => "dotnet";
+
+    /// <inheritdoc />
+    public override bool Execute()
+    {
+        if (string.IsNullOrEmpty(PlanFile))
+        {
+            return base.Execute();
+        }
+
+        var step = new Dictionary<string, object>
+        {
+            ["command"] = Command,
+            ["arguments"] = Arguments,
+            ["environment"] = ChildEnvironment,
+        };
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(PlanFile))!);
+            File.AppendAllText(PlanFile, JsonSerializer.Serialize(step) + "\n");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Log.LogError(null, "VSEG0203", null, PlanFile, 0, 0, 0, 0, "The plan file '{0}' cannot be written: {1}", PlanFile, ex.Message);
+            return false;
+        }
+
+        Log.LogMessage(MessageImportance.High, "[plan] {0} {1}", Command, string.Join(" ", Arguments));
+        return true;
+    }
 
     /// <inheritdoc />
     protected override MessageImportance StandardOutputLoggingImportance => MessageImportance.High;

@@ -24,5 +24,6 @@ public static class CliApplication
             CombineCommand.Create(),
             VerifyBaselineCommand.Create(),
             BenchCommand.Create(),
+            SlurmCommand.Create(),
         };
 }

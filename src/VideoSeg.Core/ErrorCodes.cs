@@ -68,6 +68,18 @@ public static class ErrorCodes
     /// <summary>An output path cannot be written (read-only, no space, not a folder).</summary>
     public const string OutputNotWritable = "VSEG4004";
 
+    /// <summary>
+    /// A merge of a sharded stage found a shard missing, unfinished, computed from other inputs or parameters,
+    /// or two shards that wrote the same file differently.
+    /// </summary>
+    public const string ShardIncomplete = "VSEG4005";
+
+    /// <summary>The cluster scheduler's commands (<c>sbatch</c>, <c>squeue</c>, <c>scontrol</c>) are absent or refused a request.</summary>
+    public const string SchedulerUnavailable = "VSEG4006";
+
+    /// <summary>A job the scheduler ran for a stage (an array task) failed, was cancelled or timed out.</summary>
+    public const string SchedulerJobFailed = "VSEG4007";
+
     /// <summary>An unexpected failure inside VideoSeg (a bug): reported as one line, with the details after it.</summary>
     public const string InternalError = "VSEG4099";
 

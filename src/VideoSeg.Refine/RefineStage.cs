@@ -20,7 +20,7 @@ namespace VideoSeg.Refine;
 /// that official tools can score it. Iterative configurations write one folder per iteration,
 /// <c>&lt;config&gt;@&lt;k&gt;</c>; reference rows copy another source's base masks at the base masks' resolution.
 /// </summary>
-public sealed class RefineStage
+public sealed class RefineStage : IShardedStage
 {
     /// <summary>The stage's name in stamps and logs.</summary>
     public const string Name = "refine";
@@ -72,11 +72,21 @@ public sealed class RefineStage
 
     /// <summary>Runs the stage unless it is up to date (or <paramref name="force"/>).</summary>
     public Task<StageOutcome> RunAsync(bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
-        Describe().RunToOutcomeAsync((folder, token) => Task.Run(() => Compute(folder, progress, token), token), force, cancellationToken);
+        RunAsync(ShardSpec.Whole, force, progress, cancellationToken);
 
-    private void Compute(string outputRoot, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Each shard writes every configuration's masks of its own sequences.</remarks>
+    public Task<StageOutcome> RunAsync(ShardSpec shard, bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        ShardedStage.RunAsync(Describe(), shard, (folder, token) => Task.Run(() => Compute(folder, shard, progress, token), token), force, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The masks of all shards, which never share a file.</remarks>
+    public Task<StageOutcome> MergeShardsAsync(int count, bool force, CancellationToken cancellationToken) =>
+        ShardedStage.MergeAsync(Describe(), count, (shards, folder, token) => ShardedStage.CopyUnion(shards, folder, cancellationToken: token), force, cancellationToken);
+
+    private void Compute(string outputRoot, ShardSpec shard, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> sequences = _layout.ReadSequences();
+        IReadOnlyList<string> sequences = shard.Select(_layout.ReadSequences());
         int[] gaps = _configurations.SelectMany(RefinementFactory.RequiredGaps).Distinct().Order().ToArray();
         foreach (string name in sequences)
         {

@@ -1,5 +1,8 @@
 using System;
+using System.IO;
+using System.Linq;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Build.Framework;
 using VideoSeg.TestUtilities;
 using Xunit;
@@ -34,5 +37,36 @@ public sealed class VideoSegCommandTests
         BuildErrorEventArgs error = Assert.Single(engine.Errors);
         Assert.Equal("VSEG0201", error.Code);
         Assert.Contains(temp.Combine("videoseg.dll"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithAPlanFileTheCommandIsAppendedToThePlanInsteadOfRun()
+    {
+        using var temp = new TempDirectory();
+        string plan = temp.Combine("slurm", "plan.jsonl");
+        var engine = new RecordingBuildEngine();
+
+        // The CLI does not even exist: nothing is run.
+        foreach (string command in new[] { "flows", "refine" })
+        {
+            var task = new VideoSegCommand
+            {
+                BuildEngine = engine,
+                CliAssembly = temp.Combine("missing.dll"),
+                Command = command,
+                Arguments = ["--out", "with space", "--reference", "motion=a\"b"],
+                ChildEnvironment = ["CUBLAS_WORKSPACE_CONFIG=:4096:8"],
+                PlanFile = plan,
+            };
+            Assert.True(task.Execute());
+        }
+
+        Assert.Empty(engine.Errors);
+        string[] lines = File.ReadAllLines(plan);
+        Assert.Equal(2, lines.Length);
+        using JsonDocument step = JsonDocument.Parse(lines[1]);
+        Assert.Equal("refine", step.RootElement.GetProperty("command").GetString());
+        Assert.Equal(["--out", "with space", "--reference", "motion=a\"b"], step.RootElement.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()!).ToArray());
+        Assert.Equal("CUBLAS_WORKSPACE_CONFIG=:4096:8", step.RootElement.GetProperty("environment")[0].GetString());
     }
 }

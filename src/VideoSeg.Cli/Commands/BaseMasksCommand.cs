@@ -27,7 +27,9 @@ public static class BaseMasksCommand
         var import = new Option<DirectoryInfo?>("--import") { Description = "import: a folder of <seq>/<stem>.png masks (any resolution; resampled to the flows')." };
         var device = CommonOptions.Device();
         var force = CommonOptions.Force();
+        var controls = StageControls.ForShardedStage();
         var command = new Command("basemasks", "Produce the base masks that the refinements start from.") { dataset, flows, output, source, import, model, selector, queries, backboneWeights, mergeWeights, device, force };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = new BaseMasksStageOptions(
@@ -43,7 +45,7 @@ public static class BaseMasksCommand
                 parse.GetValue(mergeWeights)?.FullName,
                 DeviceChoice.Resolve(parse.GetValue(device)!));
             var stage = new BaseMasksStage(options);
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(BaseMasksStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage, parse.GetValue(force), new ConsoleProgress(BaseMasksStage.Name, 1), ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -18,7 +18,9 @@ public static class EvaluateCommand
         protocol.AcceptOnlyFromAmong(ProtocolNames.Protocols);
         var bound = new Option<double>("--bound") { Description = "F's boundary tolerance as a fraction of the image diagonal.", DefaultValueFactory = _ => BoundaryMeasure.DefaultBoundThreshold };
         var force = CommonOptions.Force();
+        var controls = StageControls.ForShardedStage();
         var command = new Command("evaluate", "Score predicted masks with J (IoU) and F (boundary) at the ground truth's resolution.") { dataset, predictions, output, protocol, bound, force };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var scoring = new EvaluationOptions
@@ -29,7 +31,7 @@ public static class EvaluateCommand
             };
             var options = new EvaluateStageOptions(parse.GetValue(dataset)!.FullName, parse.GetValue(predictions)!.FullName, parse.GetValue(output)!.FullName, scoring);
             var stage = new EvaluateStage(options);
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(EvaluateStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage, parse.GetValue(force), new ConsoleProgress(EvaluateStage.Name, 1), ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -33,10 +33,12 @@ public static class FinetuneCommand
         var seed = CommonOptions.Seed("Seed of the decoder's dropout.");
         var device = CommonOptions.Device();
         var force = new Option<bool>("--force") { Description = "Discard finished and partial runs and start afresh." };
+        var controls = StageControls.ForStage();
         var command = new Command("finetune", "Fine-tune the 2-mask GWM network's decoder with the consistency loss, for every fine-tuning configuration of the matrix (resumable).")
         {
             dataset, flows, occlusions, model, matrix, output, protocol, sequences, maxSequences, iterations, batch, learningRate, evaluationPeriod, checkpointPeriod, snapshotFrame, height, width, seed, device, force,
         };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var training = new FineTuningOptions
@@ -63,7 +65,7 @@ public static class FinetuneCommand
                 parse.GetValue(snapshotFrame),
                 DeviceChoice.Resolve(parse.GetValue(device)!),
                 parse.GetValue(maxSequences)));
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(FineTuneStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage.Describe(), () => stage.RunAsync(parse.GetValue(force), new ConsoleProgress(FineTuneStage.Name, 1), ct)).ConfigureAwait(false);
         });
         return command;
     }

@@ -28,7 +28,9 @@ public static class FlowsCommand
         var raftWeights = new Option<FileInfo?>("--raft-weights") { Description = "raft, raft-small: RAFT's released weights (raft-things.pth, raft-sintel.pth or raft-small.pth from RAFT's models.zip), loaded strictly." };
         var raftIterations = new Option<int>("--raft-iterations") { Description = "raft, raft-small: update iterations per pair (20: RAFT's demo and the MotionGrouping flows GWM used; 12: RAFT's default; 32: its Sintel evaluation).", DefaultValueFactory = _ => RaftOptions.DefaultIterations };
         var force = CommonOptions.Force();
+        var controls = StageControls.ForShardedStage();
         var command = new Command("flows", "Compute or import optical flows (gaps ±1, ±2) and cache them as .flo files.") { dataset, output, estimator, source, device, width, height, gaps, keep, raftWeights, raftIterations, force };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             FlowEstimatorKind kind = FlowEstimatorNames.Parse(parse.GetValue(estimator)!);
@@ -44,7 +46,7 @@ public static class FlowsCommand
                 parse.GetValue(keep),
                 RaftFactory(kind, parse.GetValue(raftWeights), parse.GetValue(raftIterations)));
             var stage = new FlowsStage(options);
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(FlowsStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage, parse.GetValue(force), new ConsoleProgress(FlowsStage.Name, 1), ct).ConfigureAwait(false);
         });
         return command;
     }

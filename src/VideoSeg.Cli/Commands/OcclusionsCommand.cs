@@ -18,7 +18,9 @@ public static class OcclusionsCommand
         var matrix = CommonOptions.Matrix();
         var device = CommonOptions.Device();
         var force = CommonOptions.Force();
+        var controls = StageControls.ForShardedStage();
         var command = new Command("occlusions", "Compute UnFlow occlusion (visibility) masks for every flow.") { dataset, flows, output, matrix, device, force };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             string matrixPath = parse.GetValue(matrix)!.FullName;
@@ -30,7 +32,7 @@ public static class OcclusionsCommand
                 ExperimentMatrix.Load(matrixPath).Occlusion,
                 DeviceChoice.Resolve(parse.GetValue(device)!));
             var stage = new OcclusionsStage(options);
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(OcclusionsStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage, parse.GetValue(force), new ConsoleProgress(OcclusionsStage.Name, 1), ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -23,7 +23,9 @@ public static class RefineCommand
         var device = CommonOptions.Device();
         var seed = CommonOptions.Seed("Seed recorded for the run (the refinements are deterministic).");
         var force = CommonOptions.Force();
+        var controls = StageControls.ForShardedStage();
         var command = new Command("refine", "Run every refinement configuration of the experiment matrix.") { dataset, flows, occlusions, baseMasks, references, matrix, only, output, device, seed, force };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             string matrixPath = parse.GetValue(matrix)!.FullName;
@@ -40,7 +42,7 @@ public static class RefineCommand
                 DeviceChoice.Resolve(parse.GetValue(device)!),
                 parse.GetValue(seed));
             var stage = new RefineStage(options);
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(RefineStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage, parse.GetValue(force), new ConsoleProgress(RefineStage.Name, 1), ct).ConfigureAwait(false);
         });
         return command;
     }

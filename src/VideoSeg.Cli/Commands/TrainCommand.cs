@@ -32,10 +32,12 @@ public static class TrainCommand
         var seed = CommonOptions.Seed("Seed of initialisation, dropout and sampling (GWM: 42).");
         var device = CommonOptions.Device();
         var force = new Option<bool>("--force") { Description = "Discard any checkpoints and train from scratch." };
+        var controls = StageControls.ForStage();
         var command = new Command("train", "Train the GWM-style network with the flow-reconstruction loss (resumable).")
         {
             dataset, flows, output, iterations, warmup, schedule, learningRate, batch, backbone, queries, period, seed, device, force,
         };
+        controls.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var training = new GwmTrainingOptions
@@ -56,7 +58,7 @@ public static class TrainCommand
                 parse.GetValue(output)!.FullName,
                 training,
                 DeviceChoice.Resolve(parse.GetValue(device)!)));
-            return StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(TrainingStage.Name, 1), ct).ConfigureAwait(false));
+            return await controls.RunAsync(parse, stage.Describe(), () => stage.RunAsync(parse.GetValue(force), new ConsoleProgress(TrainingStage.Name, 1), ct)).ConfigureAwait(false);
         });
         return command;
     }

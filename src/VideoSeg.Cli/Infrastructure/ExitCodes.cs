@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>A VideoSeg error: bad input, a failed stage or a baseline mismatch.</summary>
     public const int Failure = 2;
 
+    /// <summary><c>--check</c>: the stage (or shard) is not up to date and would run.</summary>
+    public const int OutOfDate = 3;
+
     /// <summary>The run was cancelled (Ctrl+C or SIGTERM).</summary>
     public const int Cancelled = 130;
 }

@@ -35,11 +35,20 @@ public sealed class IncrementalStage
     private readonly List<string> _inputs = [];
     private readonly List<string> _inputRoots = [];
 
+    // Shared with the stage's shards (ForShard), so that a merge checking N shard stamps hashes each input once.
+    private readonly Dictionary<string, string> _inputHashes;
+
     /// <summary>Creates a stage writing to <paramref name="outputDirectory"/>.</summary>
     public IncrementalStage(string name, string outputDirectory)
+        : this(name, outputDirectory, new Dictionary<string, string>(StringComparer.Ordinal))
+    {
+    }
+
+    private IncrementalStage(string name, string outputDirectory, Dictionary<string, string> inputHashes)
     {
         Name = name;
         OutputDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        _inputHashes = inputHashes;
     }
 
     /// <summary>The stage name.</summary>
@@ -91,6 +100,29 @@ public sealed class IncrementalStage
         return this;
     }
 
+    /// <summary>
+    /// The same stage restricted to one shard (<see cref="ShardSpec"/>): the same parameters plus <c>shard</c>, the
+    /// same inputs, and its own output <c>&lt;output&gt;.shards/I-of-N/</c> with its own stamp beside it, so that
+    /// shards running at once on different machines never write the same path. <see cref="ShardedStage"/> merges them.
+    /// </summary>
+    public IncrementalStage ForShard(ShardSpec shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        var copy = new IncrementalStage(Name, ShardedStage.ShardOutput(OutputDirectory, shard), _inputHashes);
+        foreach ((string key, string value) in _parameters)
+        {
+            copy._parameters[key] = value;
+        }
+
+        copy._parameters["shard"] = shard.ToString();
+        copy._inputs.AddRange(_inputs);
+        copy._inputRoots.AddRange(_inputRoots);
+        return copy;
+    }
+
+    /// <summary>Whether the stage is up to date now, computing nothing (<c>--check</c>).</summary>
+    public bool IsCurrent() => IsUpToDate(ComputeInputHash());
+
     /// <summary>The hash over the parameters and the content of every input.</summary>
     public string ComputeInputHash()
     {
@@ -103,7 +135,12 @@ public sealed class IncrementalStage
 
         foreach (string input in _inputs.OrderBy(p => p, StringComparer.Ordinal))
         {
-            string hash = File.Exists(input) ? ContentHash.OfFile(input) : ContentHash.OfDirectory(input);
+            if (!_inputHashes.TryGetValue(input, out string? hash))
+            {
+                hash = File.Exists(input) ? ContentHash.OfFile(input) : ContentHash.OfDirectory(input);
+                _inputHashes[input] = hash;
+            }
+
             text.Append("input ").Append(input).Append('=').Append(hash).Append('\n');
         }
 

@@ -19,7 +19,7 @@ namespace VideoSeg.Evaluation.Stage;
 /// at the ground truth's resolution, and writes <c>&lt;out&gt;/&lt;name&gt;.json</c> with every per-frame score.
 /// It alone reads files; the scorers it calls see only masks.
 /// </summary>
-public sealed class EvaluateStage
+public sealed class EvaluateStage : IShardedStage
 {
     /// <summary>The stage's name in stamps and logs.</summary>
     public const string Name = "evaluate";
@@ -47,9 +47,49 @@ public sealed class EvaluateStage
 
     /// <summary>Runs the stage unless it is up to date (or <paramref name="force"/>).</summary>
     public Task<StageOutcome> RunAsync(bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
-        Describe().RunToOutcomeAsync((folder, token) => Task.Run(() => Compute(folder, progress, token), token), force, cancellationToken);
+        RunAsync(ShardSpec.Whole, force, progress, cancellationToken);
 
-    private void Compute(string outputRoot, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Each shard writes every <c>&lt;name&gt;.json</c> with its own sequences only.</remarks>
+    public Task<StageOutcome> RunAsync(ShardSpec shard, bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        ShardedStage.RunAsync(Describe(), shard, (folder, token) => Task.Run(() => Compute(folder, shard, progress, token), token), force, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Each <c>&lt;name&gt;.json</c> is the shards' sequences put back in the sequence list's order.</remarks>
+    public Task<StageOutcome> MergeShardsAsync(int count, bool force, CancellationToken cancellationToken) =>
+        ShardedStage.MergeAsync(Describe(), count, Merge, force, cancellationToken);
+
+    private void Merge(IReadOnlyList<string> shardFolders, string outputRoot, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> sequences = _layout.ReadSequences();
+        var scores = new SortedDictionary<string, List<SequenceEvaluation>>(StringComparer.Ordinal);
+        foreach (string folder in shardFolders)
+        {
+            foreach ((string name, IReadOnlyList<SequenceEvaluation> scored) in EvaluationStore.ReadAll(folder))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!scores.TryGetValue(name, out List<SequenceEvaluation>? all))
+                {
+                    scores[name] = all = [];
+                }
+
+                all.AddRange(scored);
+            }
+        }
+
+        foreach ((string name, List<SequenceEvaluation> scored) in scores)
+        {
+            string[] found = scored.Select(s => s.Sequence).Order(StringComparer.Ordinal).ToArray();
+            if (!found.SequenceEqual(sequences.Order(StringComparer.Ordinal), StringComparer.Ordinal))
+            {
+                throw new VideoSegException(ErrorCodes.ShardIncomplete, $"the shards' scores of '{name}' cover the sequences [{string.Join(", ", found)}], but the sequence list has [{string.Join(", ", sequences)}]", _layout.SequenceListPath);
+            }
+
+            EvaluationStore.Write(Path.Combine(outputRoot, name + ".json"), sequences.Select(q => scored.Single(s => s.Sequence == q)).ToList());
+        }
+    }
+
+    private void Compute(string outputRoot, ShardSpec shard, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         string predictionsRoot = _options.Predictions;
         string[] names = Directory.Exists(predictionsRoot)
@@ -60,7 +100,7 @@ public sealed class EvaluateStage
             throw new VideoSegException(ErrorCodes.MissingFile, $"no predictions found: expected folders '<name>/masks/<seq>/' under '{predictionsRoot}'", predictionsRoot);
         }
 
-        IReadOnlyList<string> sequences = _layout.ReadSequences();
+        IReadOnlyList<string> sequences = shard.Select(_layout.ReadSequences());
         var truths = new Dictionary<string, (VideoSequence Sequence, IReadOnlyList<BinaryMask> Masks)>(StringComparer.Ordinal);
         foreach (string name in sequences)
         {
@@ -80,8 +120,12 @@ public sealed class EvaluateStage
             }
 
             EvaluationStore.Write(Path.Combine(outputRoot, name + ".json"), scored);
-            DatasetAggregate mean = DatasetEvaluator.Aggregate(scored).SequenceMean;
-            progress?.Report(StageProgress.Step($"{name}: J {100 * mean.JMean:F1}, F {100 * mean.FMean:F1}", names.Length));
+
+            // A shard may hold no sequence (more shards than sequences): it writes its empty lists and has no mean to show.
+            string means = scored.Count == 0 ? "no sequence in this shard" : Means(DatasetEvaluator.Aggregate(scored).SequenceMean);
+            progress?.Report(StageProgress.Step($"{name}: {means}", names.Length));
         }
     }
+
+    private static string Means(DatasetAggregate mean) => $"J {100 * mean.JMean:F1}, F {100 * mean.FMean:F1}";
 }

@@ -27,7 +27,7 @@ namespace VideoSeg.Flow.Estimation;
 /// covers the frames, the sequence list, any imported folder or weights file, the settings, the device and the code
 /// (<see cref="CodeFingerprint"/>, of the external estimator's assembly too).
 /// </summary>
-public sealed class FlowsStage
+public sealed class FlowsStage : IShardedStage
 {
     /// <summary>The stage's name in stamps and logs.</summary>
     public const string Name = "flows";
@@ -110,13 +110,23 @@ public sealed class FlowsStage
 
     /// <summary>Runs the stage unless it is up to date (or <paramref name="force"/>).</summary>
     public Task<StageOutcome> RunAsync(bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
-        Describe().RunToOutcomeAsync((folder, token) => Task.Run(() => Compute(folder, progress, token), token), force, cancellationToken);
+        RunAsync(ShardSpec.Whole, force, progress, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Each shard writes the flows of its own sequences and the same <c>flows.json</c>, which names no sequence.</remarks>
+    public Task<StageOutcome> RunAsync(ShardSpec shard, bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        ShardedStage.RunAsync(Describe(), shard, (folder, token) => Task.Run(() => Compute(folder, shard, progress, token), token), force, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The flows of all shards, which never share a file, and their <c>flows.json</c>, identical in every shard.</remarks>
+    public Task<StageOutcome> MergeShardsAsync(int count, bool force, CancellationToken cancellationToken) =>
+        ShardedStage.MergeAsync(Describe(), count, (shards, folder, token) => ShardedStage.CopyUnion(shards, folder, cancellationToken: token), force, cancellationToken);
 
     private static bool IsImport(FlowEstimatorKind kind) => kind is FlowEstimatorKind.ImportFlo or FlowEstimatorKind.ImportNpy;
 
-    private void Compute(string outputRoot, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    private void Compute(string outputRoot, ShardSpec shard, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> sequences = _layout.ReadSequences();
+        IReadOnlyList<string> sequences = shard.Select(_layout.ReadSequences());
         TvL1Options? tvl1 = _options.Estimator switch
         {
             FlowEstimatorKind.TvL1 => TvL1Options.Accurate,

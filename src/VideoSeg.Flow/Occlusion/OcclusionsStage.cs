@@ -17,7 +17,7 @@ namespace VideoSeg.Flow.Occlusion;
 /// <c>Occlusions_gap{g}/&lt;seq&gt;/&lt;stem&gt;.png</c>, named like the flows. Incremental: its stamp covers the
 /// flows, the sequence list, the check's settings, the device and the code (<see cref="CodeFingerprint"/>).
 /// </summary>
-public sealed class OcclusionsStage
+public sealed class OcclusionsStage : IShardedStage
 {
     /// <summary>The stage's name in stamps and logs.</summary>
     public const string Name = "occlusions";
@@ -47,12 +47,22 @@ public sealed class OcclusionsStage
 
     /// <summary>Runs the stage unless it is up to date (or <paramref name="force"/>).</summary>
     public Task<StageOutcome> RunAsync(bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
-        Describe().RunToOutcomeAsync((folder, token) => Task.Run(() => Compute(folder, progress, token), token), force, cancellationToken);
+        RunAsync(ShardSpec.Whole, force, progress, cancellationToken);
 
-    private void Compute(string outputRoot, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Each shard writes the visibility masks of its own sequences.</remarks>
+    public Task<StageOutcome> RunAsync(ShardSpec shard, bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        ShardedStage.RunAsync(Describe(), shard, (folder, token) => Task.Run(() => Compute(folder, shard, progress, token), token), force, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The masks of all shards, which never share a file.</remarks>
+    public Task<StageOutcome> MergeShardsAsync(int count, bool force, CancellationToken cancellationToken) =>
+        ShardedStage.MergeAsync(Describe(), count, (shards, folder, token) => ShardedStage.CopyUnion(shards, folder, cancellationToken: token), force, cancellationToken);
+
+    private void Compute(string outputRoot, ShardSpec shard, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
         OcclusionOptions options = OcclusionOptions.From(_options.Occlusion);
-        IReadOnlyList<string> sequences = _layout.ReadSequences();
+        IReadOnlyList<string> sequences = shard.Select(_layout.ReadSequences());
         foreach (string name in sequences)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -31,7 +31,7 @@ namespace VideoSeg.Models.BaseMasks;
 /// the frame size. Incremental: its stamp covers the flows, the sequence list, whatever the source reads, the
 /// settings, the device and the code (<see cref="CodeFingerprint"/>).
 /// </summary>
-public sealed class BaseMasksStage
+public sealed class BaseMasksStage : IShardedStage
 {
     /// <summary>The stage's name in stamps and logs.</summary>
     public const string Name = "basemasks";
@@ -110,11 +110,21 @@ public sealed class BaseMasksStage
 
     /// <summary>Runs the stage unless it is up to date (or <paramref name="force"/>).</summary>
     public Task<StageOutcome> RunAsync(bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
-        Describe().RunToOutcomeAsync((folder, token) => Task.Run(() => Compute(folder, progress, token), token), force, cancellationToken);
+        RunAsync(ShardSpec.Whole, force, progress, cancellationToken);
 
-    private void Compute(string outputRoot, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    /// <remarks>Each shard writes the masks of its own sequences; a sequence's masks depend on that sequence alone.</remarks>
+    public Task<StageOutcome> RunAsync(ShardSpec shard, bool force, IProgress<StageProgress>? progress, CancellationToken cancellationToken) =>
+        ShardedStage.RunAsync(Describe(), shard, (folder, token) => Task.Run(() => Compute(folder, shard, progress, token), token), force, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The masks of all shards, which never share a file.</remarks>
+    public Task<StageOutcome> MergeShardsAsync(int count, bool force, CancellationToken cancellationToken) =>
+        ShardedStage.MergeAsync(Describe(), count, (shards, folder, token) => ShardedStage.CopyUnion(shards, folder, cancellationToken: token), force, cancellationToken);
+
+    private void Compute(string outputRoot, ShardSpec shard, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> sequences = _layout.ReadSequences();
+        IReadOnlyList<string> sequences = shard.Select(_layout.ReadSequences());
         TorchSharp.torch.Device device = _options.Device.Resolved;
 
         // Our trainer's export is the network its training.json names (CpuSmall when there is none, e.g. a bare .pth),
