@@ -10,7 +10,7 @@ namespace VideoSeg.Cli.Benchmarks;
 /// <param name="Repeats">Timed repetitions per operation (the median is reported).</param>
 /// <param name="DavisToolkit">A checkout of davis2017-evaluation to time the official J&amp;F, or null.</param>
 /// <param name="Python">The Python that runs the peers.</param>
-/// <param name="SkipFlow">Whether to leave out the FlyingChairs flow benchmark.</param>
+/// <param name="SkipFlow">Whether to leave out the flow benchmarks (TV-L1 on FlyingChairs, RAFT at 854×480).</param>
 /// <param name="Device">The device, resolved once by the command.</param>
 public sealed record BenchOptions(string? DataRoot, int Frames, int Repeats, string? DavisToolkit, string Python, bool SkipFlow, DeviceChoice Device)
 {

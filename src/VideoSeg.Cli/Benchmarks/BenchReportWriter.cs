@@ -47,7 +47,7 @@ public static class BenchReportWriter
         md.AppendLine("# VideoSeg benchmarks").AppendLine();
         md.AppendLine("```").AppendLine($"videoseg {ToolVersions.Of(typeof(Program))}, {ToolVersions.Runtime}, {ToolVersions.Platform}");
         md.AppendLine($"TorchSharp {ToolVersions.Of<torch.Tensor>()}, libtorch {torch.__version__}, device {FlowDevice.Describe(device)}, {Environment.ProcessorCount} logical processors").AppendLine("```").AppendLine();
-        md.AppendLine("Ratios compare with the peer named in the same row, measured in the same run: for fps, ours ÷ peer's time ratio (a speed-up); for s/pair and px, ours ÷ peer (lower is better).").AppendLine();
+        md.AppendLine("Ratios compare with the peer named in the same row, measured in the same run: for fps, it/s and pairs/s, ours ÷ peer's (a speed-up); for s/pair and px, ours ÷ peer (lower is better).").AppendLine();
         foreach (IGrouping<string, BenchRow> group in rows.GroupBy(r => r.Group))
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"## {group.Key}").AppendLine();

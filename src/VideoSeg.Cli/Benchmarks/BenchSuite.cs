@@ -8,7 +8,7 @@ namespace VideoSeg.Cli.Benchmarks;
 /// <summary>
 /// Every benchmark of <c>videoseg bench</c> in report order: throughput at 854×480 (warping, occlusion,
 /// refinements), J&amp;F, the GWM training step, the consistency fine-tuning step and, unless skipped, the flow
-/// estimator on FlyingChairs.
+/// estimator on FlyingChairs and RAFT's speed at 854×480 beside TV-L1's.
 /// </summary>
 public sealed class BenchSuite
 {
@@ -35,6 +35,7 @@ public sealed class BenchSuite
         if (!_options.SkipFlow)
         {
             rows.AddRange(FlowEstimatorBenchmark.Run(_options.DataRoot, _options.Device.Resolved, new OpenCvFlowPeer(_options.Python), progress, cancellationToken));
+            rows.AddRange(RaftBenchmark.Run(_options.DataRoot, _options.Repeats, _options.Device.Resolved, cancellationToken));
         }
 
         return rows;

@@ -24,9 +24,9 @@ public static class BenchCommand
         var repeats = new Option<int>("--repeats") { Description = "Timed repetitions per operation (the median is reported).", DefaultValueFactory = _ => 3 };
         var toolkit = new Option<DirectoryInfo?>("--davis-toolkit") { Description = "A checkout of davisvideochallenge/davis2017-evaluation, to time the official J&F beside ours ($VIDEOSEG_DAVIS_EVAL)." };
         var python = new Option<string>("--python") { Description = "The Python with numpy, cv2 and skimage for the peers.", DefaultValueFactory = _ => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3" };
-        var skipFlow = new Option<bool>("--skip-flow") { Description = "Leave out the FlyingChairs flow benchmark (the slowest part)." };
+        var skipFlow = new Option<bool>("--skip-flow") { Description = "Leave out the flow benchmarks, TV-L1 on FlyingChairs and RAFT at 854×480 (the slowest part)." };
         var device = CommonOptions.Device();
-        var command = new Command("bench", "Benchmark warping, occlusion, refinements, J&F, the GWM training and fine-tuning steps and the flow estimator against peers measured in the same run.") { output, data, frames, repeats, toolkit, python, skipFlow, device };
+        var command = new Command("bench", "Benchmark warping, occlusion, refinements, J&F, the GWM training and fine-tuning steps and the flow estimators (TV-L1, RAFT) against peers measured in the same run.") { output, data, frames, repeats, toolkit, python, skipFlow, device };
         command.SetAction((parse, ct) => Task.Run(
             () =>
             {

@@ -6,6 +6,7 @@ using VideoSeg.Cli.Infrastructure;
 using VideoSeg.Core.Runtime;
 using VideoSeg.Evaluation;
 using VideoSeg.Reports.Html;
+using VideoSeg.Models.Network;
 using VideoSeg.Reports.Stage;
 
 namespace VideoSeg.Cli.Commands;
@@ -26,6 +27,8 @@ public static class ReportCommand
         var aggregation = new Option<string>("--aggregation") { Description = "Dataset mean over sequences (DAVIS) or over frames (SegTrackV2, GWM).", DefaultValueFactory = _ => "sequences" };
         aggregation.AcceptOnlyFromAmong(ProtocolNames.Aggregations);
         var baseMasks = new Option<string>("--basemasks-source") { Description = "The base-mask source, for the tables.", DefaultValueFactory = _ => "motion" };
+        var backbone = new Option<string?>("--backbone") { Description = $"gwm: the trained network's backbone ({string.Join(", ", GwmBackboneNames.Trainable)}), named in the tables and the manifest; the default small CNN leaves the labels as they were." };
+        backbone.AcceptOnlyFromAmong([.. GwmBackboneNames.Trainable]);
         var selector = new Option<string?>("--selector") { Description = "How the base-mask source picked the foreground (gwm: corner-rule, motion-residual or oracle-iou), for the tables and the protocol." };
         var repo = new Option<DirectoryInfo>("--repo") { Description = "The repository root, for the git SHA.", DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()) };
         var fineTune = new Option<DirectoryInfo?>("--finetune") { Description = "The finetune stage's per-sequence records, for Table 2 (default: none)." };
@@ -35,7 +38,7 @@ public static class ReportCommand
         var open = new Option<bool>("--open") { Description = "Print the study page's path when done, and open it in the desktop's browser where there is a desktop (xdg-open)." };
         var command = new Command("report", "Write Table 1, the Figure 7 analogue, a mask strip per sequence, Table 2 and Figures 8 and 9 when fine-tuning records are given, the paper comparison, the study page (index.html) and the run manifest.")
         {
-            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, selector, repo, fineTune, fineTuneLong, seed, force, open,
+            suite, dataset, evaluation, refined, flows, matrix, output, aggregation, baseMasks, backbone, selector, repo, fineTune, fineTuneLong, seed, force, open,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -55,7 +58,8 @@ public static class ReportCommand
                 ToolVersions.Of(typeof(Program)),
                 ToolVersions.Of<torch.Tensor>(),
                 parse.GetValue(fineTune)?.FullName,
-                parse.GetValue(fineTuneLong)?.FullName);
+                parse.GetValue(fineTuneLong)?.FullName,
+                BackboneLabel(parse.GetValue(backbone)));
             var stage = new ReportStage(options);
             int exitCode = StageRunner.Report(await stage.RunAsync(parse.GetValue(force), new ConsoleProgress(ReportStage.Name, 1), ct).ConfigureAwait(false));
             if (parse.GetValue(open))
@@ -67,4 +71,7 @@ public static class ReportCommand
         });
         return command;
     }
+
+    private static string? BackboneLabel(string? name) =>
+        name is null || name == GwmBackboneNames.SmallCnn ? null : GwmBackboneNames.Label(GwmBackboneNames.Parse(name));
 }

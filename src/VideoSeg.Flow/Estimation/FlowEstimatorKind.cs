@@ -17,4 +17,10 @@ public enum FlowEstimatorKind
 
     /// <summary><c>import-npy</c>: SSL-VOS's <c>flow_1_*</c>/<c>flow_reverse_1_*</c> .npy folders.</summary>
     ImportNpy,
+
+    /// <summary><c>raft</c>: RAFT, the full model, with released weights (built by <see cref="IFlowEstimatorFactory"/>).</summary>
+    Raft,
+
+    /// <summary><c>raft-small</c>: RAFT-small, with released weights (built by <see cref="IFlowEstimatorFactory"/>).</summary>
+    RaftSmall,
 }

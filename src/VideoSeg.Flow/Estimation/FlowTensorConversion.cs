@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace VideoSeg.Flow.Estimation;
 
 /// <summary>Moves frames into batched tensors and flows back out, and checks that a batch of pairs is well formed.</summary>
-internal static class FlowTensorConversion
+public static class FlowTensorConversion
 {
     /// <summary>Checks that both lists hold as many frames, all of one size; returns that size ((0, 0) when empty).</summary>
     public static (int Width, int Height) CheckPairs(IReadOnlyList<RgbImage> sources, IReadOnlyList<RgbImage> targets)

@@ -20,11 +20,12 @@ using VideoSeg.Flow.Import;
 namespace VideoSeg.Flow.Estimation;
 
 /// <summary>
-/// The flows stage: computes (TV-L1) or imports (ground truth, .flo trees, SSL-VOS .npy) forward and backward
-/// flows for every gap and caches them as Middlebury .flo files in MotionGrouping's layout, at the working
-/// resolution, with <c>flows.json</c> recording the estimator, device, libtorch version and size. Incremental:
-/// its stamp covers the frames, the sequence list, any imported folder, the settings, the device and the code
-/// (<see cref="CodeFingerprint"/>).
+/// The flows stage: computes (TV-L1, or RAFT through <see cref="FlowsStageOptions.EstimatorFactory"/>) or imports
+/// (ground truth, .flo trees, SSL-VOS .npy) forward and backward flows for every gap and caches them as Middlebury .flo
+/// files in MotionGrouping's layout, at the working resolution, with <c>flows.json</c> recording the estimator, its
+/// settings (RAFT: iterations, the weights and their SHA-256), device, libtorch version and size. Incremental: its stamp
+/// covers the frames, the sequence list, any imported folder or weights file, the settings, the device and the code
+/// (<see cref="CodeFingerprint"/>, of the external estimator's assembly too).
 /// </summary>
 public sealed class FlowsStage : IShardedStage
 {
@@ -40,7 +41,8 @@ public sealed class FlowsStage : IShardedStage
 
     /// <summary>Creates the stage.</summary>
     /// <exception cref="VideoSegException">
-    /// <see cref="ErrorCodes.InvalidArgument"/> for a working size out of bounds, or an import without a source folder.
+    /// <see cref="ErrorCodes.InvalidArgument"/> for a working size out of bounds, an import without a source folder, or RAFT
+    /// without its <see cref="FlowsStageOptions.EstimatorFactory"/> (or another kind with one).
     /// </exception>
     public FlowsStage(FlowsStageOptions options)
     {
@@ -49,6 +51,19 @@ public sealed class FlowsStage : IShardedStage
         if (IsImport(options.Estimator) && options.Source is null)
         {
             throw new VideoSegException(ErrorCodes.InvalidArgument, $"--estimator {FlowEstimatorNames.Name(options.Estimator)} needs --source");
+        }
+
+        string name = FlowEstimatorNames.Name(options.Estimator);
+        if (FlowEstimatorNames.IsExternal(options.Estimator) && options.EstimatorFactory?.Name != name)
+        {
+            throw new VideoSegException(
+                ErrorCodes.InvalidArgument,
+                options.EstimatorFactory is null ? $"--estimator {name} needs its weights (--raft-weights)" : $"--estimator {name} was given the '{options.EstimatorFactory.Name}' estimator");
+        }
+
+        if (!FlowEstimatorNames.IsExternal(options.Estimator) && options.EstimatorFactory is not null)
+        {
+            throw new VideoSegException(ErrorCodes.InvalidArgument, $"--estimator {name} computes its own flows; the '{options.EstimatorFactory.Name}' estimator does not apply");
         }
 
         _options = options;
@@ -75,6 +90,19 @@ public sealed class FlowsStage : IShardedStage
         else if (IsImport(_options.Estimator))
         {
             stage.WithInput(_options.Source!);
+        }
+        else if (_options.EstimatorFactory is { } factory)
+        {
+            stage.WithParameter("estimatorCode", CodeFingerprint.Of(factory.Code));
+            foreach ((string key, string value) in factory.Settings.OrderBy(s => s.Key, StringComparer.Ordinal))
+            {
+                stage.WithParameter($"{factory.Name}.{key}", value);
+            }
+
+            foreach (string input in factory.Inputs)
+            {
+                stage.WithInput(input);
+            }
         }
 
         return stage;
@@ -106,9 +134,39 @@ public sealed class FlowsStage : IShardedStage
             _ => null,
         };
 
-        // Only TV-L1 computes on the device; imports record that none was used.
-        torch.Device? device = tvl1 is null ? null : _options.Device.Resolved;
-        IFlowEstimator? estimator = tvl1 is null ? null : new TvL1FlowEstimator(tvl1, device);
+        // Only TV-L1 and RAFT compute on the device; imports record that none was used.
+        IFlowEstimatorFactory? factory = _options.EstimatorFactory;
+        torch.Device? device = tvl1 is null && factory is null ? null : _options.Device.Resolved;
+        IFlowEstimator? estimator = tvl1 is not null ? new TvL1FlowEstimator(tvl1, device) : factory?.Create(device!);
+        try
+        {
+            ComputeSequences(outputRoot, sequences, estimator, progress, cancellationToken);
+        }
+        finally
+        {
+            (estimator as IDisposable)?.Dispose();
+        }
+
+        var metadata = new SortedDictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["estimator"] = FlowEstimatorNames.Name(_options.Estimator),
+            ["device"] = device is null ? "none (imported)" : FlowDevice.Describe(device),
+            ["libtorch"] = device is null ? "not used" : torch.__version__,
+            ["width"] = _options.Width,
+            ["height"] = _options.Height,
+            ["gaps"] = _options.Gaps,
+            ["tvl1"] = tvl1?.ToString() ?? "n/a",
+        };
+        if (factory is not null)
+        {
+            metadata[factory.Name] = new SortedDictionary<string, string>(factory.Settings.ToDictionary(), StringComparer.Ordinal);
+        }
+
+        AtomicFile.WriteAllText(Path.Combine(outputRoot, MetadataFileName), JsonSerializer.Serialize(metadata, s_json));
+    }
+
+    private void ComputeSequences(string outputRoot, IReadOnlyList<string> sequences, IFlowEstimator? estimator, IProgress<StageProgress>? progress, CancellationToken cancellationToken)
+    {
         var importOptions = new FlowImportOptions(_options.Width, _options.Height, _options.KeepImportedDisplacements ? FlowRescaling.KeepDisplacements : FlowRescaling.ScaleDisplacements);
         Action<VideoSegWarning> warn = w => progress?.Report(StageProgress.Warn(w));
         var timings = new SortedDictionary<string, double>(StringComparer.Ordinal);
@@ -137,17 +195,6 @@ public sealed class FlowsStage : IShardedStage
             progress?.Report(StageProgress.Step($"{name} ({sequence.FrameStems.Count} frames)", sequences.Count));
         }
 
-        var metadata = new SortedDictionary<string, object>(StringComparer.Ordinal)
-        {
-            ["estimator"] = FlowEstimatorNames.Name(_options.Estimator),
-            ["device"] = device is null ? "none (imported)" : FlowDevice.Describe(device),
-            ["libtorch"] = device is null ? "not used" : torch.__version__,
-            ["width"] = _options.Width,
-            ["height"] = _options.Height,
-            ["gaps"] = _options.Gaps,
-            ["tvl1"] = tvl1?.ToString() ?? "n/a",
-        };
-        AtomicFile.WriteAllText(Path.Combine(outputRoot, MetadataFileName), JsonSerializer.Serialize(metadata, s_json));
         progress?.Report(StageProgress.Note($"seconds per sequence: {string.Join(", ", timings.Select(t => $"{t.Key} {t.Value:F1}"))}"));
     }
 

@@ -17,6 +17,7 @@ using VideoSeg.Models.Foreground;
 using VideoSeg.Models.Inference;
 using VideoSeg.Models.Motion;
 using VideoSeg.Models.Network;
+using VideoSeg.Models.Training;
 
 namespace VideoSeg.Models.BaseMasks;
 
@@ -126,10 +127,12 @@ public sealed class BaseMasksStage : IShardedStage
         IReadOnlyList<string> sequences = shard.Select(_layout.ReadSequences());
         TorchSharp.torch.Device device = _options.Device.Resolved;
 
-        // Our trainer's export is a CpuSmall network with the given K; GWM's checkpoint decides its own sizes (GwmDino, its K).
+        // Our trainer's export is the network its training.json names (CpuSmall when there is none, e.g. a bare .pth),
+        // with the given K; GWM's checkpoint decides its own sizes (GwmDino, its K).
+        GwmNetworkOptions exportOptions = ((_options.Model is null ? null : TrainingStage.TrainedNetwork(_options.Model)) ?? GwmNetworkOptions.CpuSmall) with { Queries = _options.Queries };
         using GwmNetwork? network = _checkpoint is null
             ? null
-            : GwmSegmenter.LoadNetwork(_checkpoint, GwmNetworkOptions.CpuSmall with { Queries = _options.Queries }, device, _backboneWeights);
+            : GwmSegmenter.LoadNetwork(_checkpoint, exportOptions, device, _backboneWeights);
         using VitKeyFeatureExtractor? mergeFeatures = network is null || _mergeWeights is null ? null : VitKeyFeatureExtractor.LoadGwmMerger(_mergeWeights, device);
         GwmSegmenter? segmenter = network is null ? null : new GwmSegmenter(network, ForegroundSelectorNames.Create(_options.Selector), mergeFeatures);
         foreach (string name in sequences)

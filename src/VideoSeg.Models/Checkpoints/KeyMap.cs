@@ -48,6 +48,13 @@ public sealed record KeyMap(IReadOnlyList<KeyMapRule> Rules)
         KeyMapRule.Prefix("backbone.extractor.model.", "backbone."),
     ]);
 
+    /// <summary>
+    /// RAFT's released checkpoints (<c>raft-things.pth</c>, <c>raft-sintel.pth</c>, <c>raft-small.pth</c>, …, saved from an
+    /// <c>nn.DataParallel</c>) onto <see cref="Raft.RaftNetwork"/>, whose fields keep RAFT's names: the <c>module.</c>
+    /// prefix goes; a state dict saved without it loads as it is.
+    /// </summary>
+    public static KeyMap Raft { get; } = new([KeyMapRule.Prefix("module.", string.Empty)]);
+
     /// <summary>This map's rules followed by <paramref name="next"/>'s.</summary>
     public KeyMap Then(KeyMap next)
     {

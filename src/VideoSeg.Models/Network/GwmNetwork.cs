@@ -37,9 +37,12 @@ public sealed class GwmNetwork : nn.Module<Tensor, Tensor>
     {
         options.Validate();
         _options = options;
-        _backbone = options.Backbone == GwmBackboneKind.DinoVitB8
-            ? new DinoVitBackbone(options.Vit)
-            : new SmallCnnBackbone(options.FeatureChannels, options.GroupNormGroups);
+        _backbone = options.Backbone switch
+        {
+            GwmBackboneKind.DinoVitB8 => new DinoVitBackbone(options.Vit),
+            GwmBackboneKind.ResNet18 => new ResNet18Backbone(),
+            _ => new SmallCnnBackbone(options.FeatureChannels, options.GroupNormGroups),
+        };
         _semSegHead = new MaskFormerHead(_backbone.OutputChannels, options);
 
         // Non-persistent, as GWM registers them: they are not checkpoint keys.

@@ -40,6 +40,20 @@ public sealed record GwmNetworkOptions
         GroupNormGroups = 8,
     };
 
+    /// <summary>
+    /// <see cref="CpuSmall"/>'s head on a frozen, ImageNet-supervised <see cref="ResNet18Backbone"/> (res2..res5 of 64,
+    /// 128, 256 and 512 channels at strides 4, 8, 16 and 32, the strides of the small CNN). The pixel mean is 0 and the std
+    /// 1, so that the network passes RGB in 0..255 through unchanged and the backbone applies the package's own
+    /// preprocessing (BGR, minus the ImageNet mean image) instead of GWM's per-channel normalisation.
+    /// </summary>
+    public static GwmNetworkOptions CpuResNet18 { get; } = CpuSmall with
+    {
+        Backbone = GwmBackboneKind.ResNet18,
+        FeatureChannels = [64, 128, 256, 512],
+        PixelMean = [0, 0, 0],
+        PixelStd = [1, 1, 1],
+    };
+
     /// <summary>The feature extractor.</summary>
     public GwmBackboneKind Backbone { get; init; } = GwmBackboneKind.SmallCnn;
 
@@ -108,6 +122,11 @@ public sealed record GwmNetworkOptions
         if (Backbone == GwmBackboneKind.SmallCnn)
         {
             Require(FeatureChannels.All(c => c % GroupNormGroups == 0), $"GroupNormGroups {GroupNormGroups} must divide every feature width of the CNN");
+        }
+        else if (Backbone == GwmBackboneKind.ResNet18)
+        {
+            Require(FeatureChannels.SequenceEqual([64, 128, 256, 512]), "FeatureChannels must be ResNet18's 64, 128, 256, 512");
+            Require(PixelMean.All(m => m == 0) && PixelStd.All(s => s == 1), "PixelMean must be 0 and PixelStd 1 for ResNet18, which applies the package's own preprocessing");
         }
         else
         {

@@ -13,6 +13,7 @@ using VideoSeg.Core.Pipeline;
 using VideoSeg.Models.Checkpoints;
 using VideoSeg.Models.Loss;
 using VideoSeg.Models.Network;
+using VideoSeg.Models.Onnx;
 using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Training;
@@ -47,6 +48,7 @@ public sealed class GwmTrainer : IDisposable
     private readonly Parameter[] _trainable;
     private readonly List<LossCurveRow> _curve = [];
     private readonly string _signature;
+    private readonly BackboneFeatureCache? _featureCache;
     private int _iteration;
     private int _savedIteration = -1;
 
@@ -56,7 +58,8 @@ public sealed class GwmTrainer : IDisposable
     /// <param name="flowsRoot">The folder holding <c>Flows_gap{g}</c>.</param>
     /// <param name="outputDirectory">Where checkpoints and <c>loss.csv</c> go; created if absent.</param>
     /// <param name="device">The device; CPU when null.</param>
-    public GwmTrainer(GwmTrainingOptions options, DatasetLayout layout, string flowsRoot, string outputDirectory, Device? device = null)
+    /// <param name="resNet18">Where the ResNet18 backbone's weights come from, for <see cref="GwmBackboneKind.ResNet18"/>; located in NuGet's global packages folder when null.</param>
+    public GwmTrainer(GwmTrainingOptions options, DatasetLayout layout, string flowsRoot, string outputDirectory, Device? device = null, ResNet18Package? resNet18 = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
@@ -69,6 +72,13 @@ public sealed class GwmTrainer : IDisposable
 
         manual_seed(options.Seed);
         Network = new GwmNetwork(options.EffectiveNetwork, _device);
+        if (Network.Backbone is ResNet18Backbone resNet)
+        {
+            resNet18 ??= ResNet18Package.Locate();
+            resNet18.LoadInto(resNet);
+            _featureCache = new BackboneFeatureCache(Network, resNet18.ComputeHash());
+        }
+
         _dataset = new FlowPairDataset(layout, flowsRoot, options.Gaps, options.BatchSize, options.InputHeight, options.InputWidth, options.Seed);
         _loss = new FlowReconstructionLoss(options.Loss);
         _schedule = options.Schedule;
@@ -77,6 +87,9 @@ public sealed class GwmTrainer : IDisposable
         _trainable = groups.All();
         _optimizer = groups.CreateAdamW(options);
     }
+
+    /// <summary>The frozen backbone's features of the frames seen so far, or null when the backbone trains.</summary>
+    public BackboneFeatureCache? FeatureCache => _featureCache;
 
     /// <summary>The network being trained.</summary>
     public GwmNetwork Network { get; }
@@ -230,6 +243,7 @@ public sealed class GwmTrainer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _featureCache?.Dispose();
         _optimizer.Dispose();
         Network.Dispose();
     }
@@ -283,7 +297,10 @@ public sealed class GwmTrainer : IDisposable
 
         using FlowPairBatch batch = _dataset.NextBatch(_device);
         _optimizer.zero_grad();
-        Tensor logits = Network.call(batch.Images);
+        // A frozen backbone's features never change: they are computed once per frame and then read from the cache.
+        Tensor logits = _featureCache is null
+            ? Network.call(batch.Images)
+            : Network.Decode(_featureCache.Features(batch.Images), batch.Images.shape[2], batch.Images.shape[3]);
         Tensor loss = _loss.Compute(logits, batch.Flows);
         loss.backward();
         if (_options.GradientClipNorm > 0)

@@ -6,6 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using VideoSeg.Core.IO;
 using VideoSeg.Core.Pipeline;
+using VideoSeg.Models.Network;
+using VideoSeg.Models.Onnx;
 
 namespace VideoSeg.Models.Training;
 
@@ -35,6 +37,8 @@ public sealed class TrainingStage
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
     private readonly TrainingStageOptions _options;
     private readonly DatasetLayout _layout;
+    private readonly ResNet18Package? _resNet18;
+    private readonly string _backboneDescription;
 
     /// <summary>Creates the stage.</summary>
     /// <exception cref="Core.VideoSegException">A training option out of range (<see cref="GwmTrainingOptions.Validate"/>).</exception>
@@ -44,6 +48,12 @@ public sealed class TrainingStage
         ArgumentNullException.ThrowIfNull(options.Training);
         options.Training.Validate();
         _options = options;
+
+        // Located once, before any work: a missing package is one error up front, and its hash keys the stamp.
+        _resNet18 = options.Training.Network.Backbone == GwmBackboneKind.ResNet18 ? ResNet18Package.Locate() : null;
+        _backboneDescription = _resNet18 is null
+            ? GwmBackboneNames.Label(options.Training.Network.Backbone)
+            : $"{ResNet18Package.Description} ({_resNet18.ComputeHash()})";
         _layout = new DatasetLayout(options.Dataset);
         WorkingDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Output)) + WorkingSuffix;
     }
@@ -111,6 +121,7 @@ public sealed class TrainingStage
         new IncrementalStage(Name, _options.Output)
             .WithCode(typeof(TrainingStage))
             .WithParameter("options", GwmTrainer.ResumeSignature(_options.Training))
+            .WithParameter("backbone", _backboneDescription)
             .WithParameter("device", _options.Device.StampValue)
             .WithInput(_options.Flows)
             .WithInput(_layout.FramesRoot)
@@ -127,14 +138,14 @@ public sealed class TrainingStage
             progress?.Report(StageProgress.Note($"the data or options changed since the checkpoints in {workingRoot} were written: training from scratch"));
         }
 
-        var trainer = new GwmTrainer(options, _layout, _options.Flows, workingRoot, _options.Device.Resolved);
+        var trainer = new GwmTrainer(options, _layout, _options.Flows, workingRoot, _options.Device.Resolved, _resNet18);
         if (trainer.Resume() && trainer.Iteration > options.Iterations)
         {
             // An interrupted longer run: its weights are past the iteration asked for, so they cannot be this model.
             progress?.Report(StageProgress.Note($"the checkpoints in {workingRoot} are at iteration {trainer.Iteration}, past the {options.Iterations} asked for: training from scratch"));
             trainer.Dispose();
             working.Reset(resumeKey);
-            trainer = new GwmTrainer(options, _layout, _options.Flows, workingRoot, _options.Device.Resolved);
+            trainer = new GwmTrainer(options, _layout, _options.Flows, workingRoot, _options.Device.Resolved, _resNet18);
         }
         else if (trainer.Iteration > 0)
         {
@@ -163,7 +174,9 @@ public sealed class TrainingStage
             trained > 0 && seconds > 0 ? Math.Round(trained / seconds, 3) : null,
             result.LossCurve.Count > 0 ? result.LossCurve[^1].Loss : null,
             _options.Device.Resolved.type.ToString(),
-            options);
+            options,
+            GwmBackboneNames.Label(options.Network.Backbone),
+            trainer.FeatureCache is null ? null : new FeatureCacheSummary(trainer.FeatureCache.Count, trainer.FeatureCache.Bytes, trainer.FeatureCache.Hits, trainer.FeatureCache.Misses));
         AtomicFile.WriteAllText(Path.Combine(outputRoot, SummaryFileName), JsonSerializer.Serialize(summary, s_json) + "\n");
 
         // The model is complete and now lives in the output; the resume checkpoints are no longer needed.

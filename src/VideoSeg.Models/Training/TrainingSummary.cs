@@ -8,6 +8,8 @@ namespace VideoSeg.Models.Training;
 /// <param name="FinalLoss">The last step's flow-reconstruction loss.</param>
 /// <param name="Device">The device trained on.</param>
 /// <param name="Options">The training options.</param>
+/// <param name="Backbone">The backbone as tables name it, e.g. "ResNet18 (ImageNet-supervised)" (null in summaries written before it was recorded).</param>
+/// <param name="FeatureCache">The frozen backbone's feature cache at the end of this invocation, or null when the backbone trained.</param>
 public sealed record TrainingSummary(
     int Iterations,
     int ResumedFrom,
@@ -15,4 +17,6 @@ public sealed record TrainingSummary(
     double? IterationsPerSecond,
     double? FinalLoss,
     string Device,
-    GwmTrainingOptions Options);
+    GwmTrainingOptions Options,
+    string? Backbone = null,
+    FeatureCacheSummary? FeatureCache = null);

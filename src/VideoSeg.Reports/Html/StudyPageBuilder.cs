@@ -18,6 +18,8 @@ namespace VideoSeg.Reports.Html;
 /// </summary>
 public static class StudyPageBuilder
 {
+    private static readonly string[] s_numericsKeys = ["thread", "capability", "isa", "cbwr", "numerics", "pinning"];
+
     /// <summary>The page, from the manifest the report writes beside it and the parts the report built.</summary>
     /// <param name="title">The page title.</param>
     /// <param name="summary">One sentence under the title.</param>
@@ -133,8 +135,27 @@ public static class StudyPageBuilder
         facts.AddRange(manifest.ToolVersions.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => new PageFact($"Version: {v.Key}", v.Value)));
         facts.AddRange(manifest.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new PageFact($"Parameter: {p.Key}", p.Value)));
         facts.AddRange(manifest.InputHashes.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => new PageFact($"Input: {h.Key}", h.Value)));
+        facts.Add(new PageFact("Numerics", Numerics(manifest.Stages)));
         facts.Add(new PageFact("Protocol", manifest.Protocol));
         return facts;
+    }
+
+    /// <summary>
+    /// What the stamps record about how CPU numerics were pinned (kernel capability, ISA ceiling, reproducibility
+    /// mode, thread counts), per stage; said plainly when nothing was, since the same seed then need not give the
+    /// same training on another CPU.
+    /// </summary>
+    internal static string Numerics(IReadOnlyList<StageStamp> stages)
+    {
+        string[] pinned = stages
+            .SelectMany(stamp => (stamp.Parameters ?? new Dictionary<string, string>())
+                .Where(p => s_numericsKeys.Any(k => p.Key.Contains(k, StringComparison.OrdinalIgnoreCase)))
+                .Select(p => $"{stamp.Stage}: {p.Key}={p.Value}"))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return pinned.Length > 0
+            ? string.Join("; ", pinned)
+            : "not pinned: no stage recorded a CPU capability, ISA ceiling, reproducibility mode or thread count, so libtorch chose its kernels for this CPU";
     }
 
     private static PageStage Stage(StageStamp stamp) =>

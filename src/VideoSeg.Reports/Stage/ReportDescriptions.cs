@@ -7,8 +7,12 @@ namespace VideoSeg.Reports.Stage;
 public static class ReportDescriptions
 {
     /// <summary>Where the base masks came from, as a caveat of the paper comparison.</summary>
-    public static string BaseMasks(string source, string? selector) => source switch
+    /// <param name="source">The base-mask source.</param>
+    /// <param name="selector">The foreground rule, or null.</param>
+    /// <param name="backbone">The trained network's backbone label, or null for the default small CNN.</param>
+    public static string BaseMasks(string source, string? selector, string? backbone = null) => source switch
     {
+        "gwm" when backbone is not null => $"Our base masks come from a GWM-style network on a frozen {backbone} backbone (the ImageNet ResNet18 of the Microsoft.ML.DnnImageFeaturizer.ResNet18 package; GWM's own DINO backbone is self-supervised), its decoder trained in this run on this suite's own frames and flows, not from GWM's published DINO model; foreground by the {selector ?? "corner-rule"} rule. Our 'GWM' row is the base-mask row of this run.",
         "gwm" => $"Our base masks come from a GWM-style network (small CNN backbone) trained in this run on this suite's own frames and flows, not from GWM's published DINO model; foreground by the {selector ?? "corner-rule"} rule. Our 'GWM' row is the base-mask row of this run.",
         "gwm-checkpoint" => $"Our base masks come from the GWM checkpoint the run was given (GwmCheckpoint), foreground by the {selector ?? "corner-rule"} rule; our 'GWM' row is the base-mask row of this run.",
         _ => $"Our base masks come from '{source}', not from GWM, so our 'GWM' row is the base-mask row of this run.",

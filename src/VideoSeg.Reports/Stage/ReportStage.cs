@@ -28,10 +28,11 @@ using VideoSeg.Reports.Tables;
 namespace VideoSeg.Reports.Stage;
 
 /// <summary>
-/// The report stage: Table 1 (CSV and Markdown), the Figure 7 analogue (PNG, SVG and CSV), a qualitative
-/// strip, the comparison with the paper's published numbers, the per-sequence scores and the run manifest,
-/// all computed from the evaluate stage's scores in this run. The environment block records the device
-/// as the run's stamps do (requested and resolved).
+/// The report stage: Table 1 (CSV and Markdown), the Figure 7 analogue (PNG, SVG and CSV), a mask strip per
+/// sequence, Table 2 and Figures 8 and 9 where fine-tuning records are given, the comparison with the paper's
+/// published numbers, the per-sequence scores, the study page that shows them all, and the run manifest, all
+/// computed from the evaluate stage's scores in this run. The environment block records the device as the
+/// run's stamps do (requested and resolved).
 /// </summary>
 public sealed class ReportStage
 {
@@ -152,7 +153,7 @@ public sealed class ReportStage
         string[] notes =
         [
             .. PaperNumbers.Caveats,
-            ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector),
+            ReportDescriptions.BaseMasks(_options.BaseMasks, _options.Selector, _options.Backbone),
             $"Protocol: {protocol}; dataset mean over {_options.AggregationName}; masks compared at the ground truth's resolution.",
         ];
         IReadOnlyList<ComparisonRow> comparison = ComparisonTableWriter.Write(

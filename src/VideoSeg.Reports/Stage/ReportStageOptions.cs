@@ -19,6 +19,10 @@ namespace VideoSeg.Reports.Stage;
 /// <param name="TorchSharpVersion">The TorchSharp version the program computes with, for the manifest (the report itself never loads it).</param>
 /// <param name="FineTunePerSequence">The finetune stage's per-sequence records (Table 2), or null to leave Table 2 out.</param>
 /// <param name="FineTuneLong">The finetune stage's long-protocol records and snapshots (Figures 8 and 9), or null to leave them out.</param>
+/// <param name="Backbone">
+/// The trained network's backbone as tables name it (e.g. "ResNet18 (ImageNet-supervised)"), or null for the default small CNN;
+/// when given, it is part of the base masks' label, so no table row passes a pretrained backbone off as GWM's.
+/// </param>
 public sealed record ReportStageOptions(
     string Suite,
     string Dataset,
@@ -35,10 +39,21 @@ public sealed record ReportStageOptions(
     string ProgramVersion,
     string TorchSharpVersion,
     string? FineTunePerSequence = null,
-    string? FineTuneLong = null)
+    string? FineTuneLong = null,
+    string? Backbone = null)
 {
-    /// <summary>The base masks' label in tables: the source, and the foreground rule where there is one (e.g. <c>gwm/corner-rule</c>).</summary>
-    public string BaseMasksLabel => Selector is null ? BaseMasks : $"{BaseMasks}/{Selector}";
+    /// <summary>
+    /// The base masks' label in tables: the source, the backbone when one other than the default was given, and the
+    /// foreground rule where there is one (e.g. <c>gwm/corner-rule</c>, <c>gwm (ResNet18 (ImageNet-supervised))/corner-rule</c>).
+    /// </summary>
+    public string BaseMasksLabel
+    {
+        get
+        {
+            string source = Backbone is null ? BaseMasks : $"{BaseMasks} ({Backbone})";
+            return Selector is null ? source : $"{source}/{Selector}";
+        }
+    }
 
     /// <summary>The aggregation's command-line name, as stamps, tables and the manifest record it.</summary>
     public string AggregationName => ProtocolNames.NameOf(Aggregation);

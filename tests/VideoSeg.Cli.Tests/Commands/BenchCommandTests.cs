@@ -28,10 +28,11 @@ public sealed class BenchCommandTests
         Assert.Equal("group,name,metric,value,ratio,peer,note", csv[0]);
         string markdown = File.ReadAllText(Path.Combine(output, BenchReportWriter.MarkdownFileName));
         Assert.Equal(
-            ["## Warping at 854×480", "## Occlusion at 854×480", "## Refinement at 854×480", "## J&F over 1,376 masks at 854×480", "## GWM training at batch 8, 128×224", "## GWM fine-tuning at batch 4 pairs, 128×224", "## Flow on FlyingChairs samples"],
+            ["## Warping at 854×480", "## Occlusion at 854×480", "## Refinement at 854×480", "## J&F over 1,376 masks at 854×480", "## GWM training at batch 8, 128×224", "## GWM fine-tuning at batch 4 pairs, 128×224", "## Flow on FlyingChairs samples", "## Flow at 854×480 (car-shadow pairs): speed"],
             markdown.Split(Environment.NewLine).Where(line => line.StartsWith("## ", StringComparison.Ordinal)));
-        Assert.Equal(2 + 2 + 5 + 3 + 2 + 2 + 1, csv.Length - 1);
+        Assert.Equal(2 + 2 + 5 + 3 + 2 + 2 + 1 + 1, csv.Length - 1);
         Assert.Contains(csv, line => line.StartsWith("Flow on FlyingChairs samples,skipped,px,NaN,,,flyingchairs-samples not found: pass --data", StringComparison.Ordinal));
+        Assert.Contains(csv, line => line.StartsWith("Flow at 854×480 (car-shadow pairs): speed,skipped,pairs/s,NaN,,,davis2016-car-shadow frames not found: pass --data", StringComparison.Ordinal));
         Assert.Contains("masks: synthetic ellipses (car-shadow not found)", csv[1], StringComparison.Ordinal);
         Assert.StartsWith("# VideoSeg benchmarks", markdown, StringComparison.Ordinal);
         Assert.Contains(markdown, result.Stdout, StringComparison.Ordinal);
@@ -50,6 +51,7 @@ public sealed class BenchCommandTests
         Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
         string csv = File.ReadAllText(Path.Combine(output, BenchReportWriter.CsvFileName));
         Assert.DoesNotContain("Flow on FlyingChairs", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Flow at 854×480", csv, StringComparison.Ordinal);
         Assert.Contains("GWM training at batch 8", csv, StringComparison.Ordinal);
         Assert.Contains("GWM fine-tuning at batch 4 pairs", csv, StringComparison.Ordinal);
     }

@@ -52,6 +52,19 @@ public sealed class FlowsStageTests
         Assert.Contains("--estimator import-flo needs --source", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(FlowEstimatorKind.Raft, "raft")]
+    [InlineData(FlowEstimatorKind.RaftSmall, "raft-small")]
+    public void RaftWithoutItsWeightsIsAnArgumentError(FlowEstimatorKind kind, string name)
+    {
+        var options = new FlowsStageOptions("suite", "flows", kind, null, DeviceChoice.Resolve("cpu"), 224, 128, [1], KeepImportedDisplacements: false);
+
+        var error = Assert.Throws<VideoSegException>(() => new FlowsStage(options));
+
+        Assert.Equal(ErrorCodes.InvalidArgument, error.Code);
+        Assert.Contains($"--estimator {name} needs its weights (--raft-weights)", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class Recorder(List<StageProgress> reports) : IProgress<StageProgress>
     {
         public void Report(StageProgress value) => reports.Add(value);
