@@ -310,8 +310,8 @@ public sealed class ReportStage
             figures.Add(StudyPageBuilder.SvgFigure(
                 output,
                 "figure8",
-                "Figure 8: J and the loss while fine-tuning",
-                $"The long protocol: each configuration fine-tuned for {shownRun.Iterations} steps on '{shownRun.Sequence}', J (oracle channel) and the consistency loss measured every {shownRun.EvaluationPeriod} steps.",
+                "Figure 8: J while fine-tuning",
+                $"The long protocol: each configuration fine-tuned for {shownRun.Iterations} steps on '{shownRun.Sequence}', J (oracle channel) measured every {shownRun.EvaluationPeriod} steps; configurations that train identically share a line.",
                 "figure8.svg",
                 ["figure8.csv", "figure8.png"]));
             figures.Add(StudyPageBuilder.ImageFigure(
