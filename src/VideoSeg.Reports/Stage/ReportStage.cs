@@ -168,7 +168,7 @@ public sealed class ReportStage
         PerSequenceCsvWriter.Write(Path.Combine(output, PerSequenceFile), perSequence);
         progress?.Report(StageProgress.Step("per-sequence scores", Steps));
 
-        RunManifest Manifest() => BuildManifest(output, started, environment, flowInfo, stamps, protocol);
+        RunManifest manifest = BuildManifest(started, environment, flowInfo, stamps, protocol);
         string scoring = $"{protocol}; dataset mean over {_options.AggregationName}; J and F ×100 at the ground truth's resolution.";
         var tables = new List<PageTable>
         {
@@ -184,7 +184,7 @@ public sealed class ReportStage
         StudyPage page = StudyPageBuilder.Build(
             $"VideoSeg study report: {datasetLabel}",
             $"{rows.Count} Table 1 configurations on {baseline.SequenceCount} sequences ({baseline.FrameCount} frames){(table2 is null ? string.Empty : ", Table 2 fine-tuning")}, measured in this run.",
-            Manifest(),
+            manifest,
             tables,
             figures,
             strips,
@@ -194,7 +194,9 @@ public sealed class ReportStage
         progress?.Report(StageProgress.Step("study page", Steps));
 
         // Last, so that it hashes every other output, the page included.
-        RunManifestWriter.Write(Path.Combine(output, RunManifestWriter.FileName), Manifest());
+        RunManifestWriter.Write(
+            Path.Combine(output, RunManifestWriter.FileName),
+            manifest with { FinishedUtc = DateTimeOffset.UtcNow, OutputHashes = OutputHashes(output) });
         progress?.Report(StageProgress.Step("manifest", Steps));
     }
 
@@ -232,8 +234,8 @@ public sealed class ReportStage
         }
     }
 
-    /// <summary>The run's manifest, with the hashes of the outputs written so far.</summary>
-    private RunManifest BuildManifest(string output, DateTimeOffset started, EnvironmentBlock environment, FlowRunInfo flowInfo, List<StageStamp> stamps, string protocol)
+    /// <summary>The hash of every file written so far but the manifest itself.</summary>
+    private static SortedDictionary<string, string> OutputHashes(string output)
     {
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (string file in ContentHash.ListFiles(output).Where(f => f != RunManifestWriter.FileName))
@@ -241,6 +243,12 @@ public sealed class ReportStage
             outputs[file] = ContentHash.OfFile(Path.Combine(output, file));
         }
 
+        return outputs;
+    }
+
+    /// <summary>The run's manifest without output hashes (the page shows the rest; the final write adds them), its input hashes computed once.</summary>
+    private RunManifest BuildManifest(DateTimeOffset started, EnvironmentBlock environment, FlowRunInfo flowInfo, List<StageStamp> stamps, string protocol)
+    {
         return new RunManifest(
             RunManifest.CurrentSchemaVersion,
             started,
@@ -277,7 +285,7 @@ public sealed class ReportStage
                 ["evaluation"] = ContentHash.OfDirectory(_options.Evaluation),
                 ["refined"] = ContentHash.OfDirectory(_options.Refined),
             },
-            outputs,
+            new SortedDictionary<string, string>(StringComparer.Ordinal),
             stamps,
             $"{protocol}; J = IoU, F = DAVIS boundary F (tolerance 0.008 × diagonal); dataset mean over {_options.AggregationName}; predictions at {flowInfo.Resolution} resampled bilinearly to the ground truth's resolution and thresholded at 0.5; one foreground mask per frame from the '{_options.BaseMasks}' source ({ReportDescriptions.Selector(_options.Selector)}).");
     }
