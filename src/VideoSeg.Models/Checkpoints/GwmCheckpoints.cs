@@ -18,6 +18,12 @@ public static class GwmCheckpoints
     /// <summary>Where GWM would keep the ViT's weights, were its extractor a registered module.</summary>
     public const string GwmBackbonePrefix = "backbone.extractor.model.";
 
+    /// <summary>
+    /// The export's root entry holding the content hash of a frozen backbone's own weights (<see cref="Onnx.ResNet18Package.ComputeHash"/>)
+    /// when the export leaves the backbone out (<see cref="GwmBackbone.IsCheckpointed"/>): the head was trained on those features only.
+    /// </summary>
+    public const string BackboneHashEntry = "backbone_sha256";
+
     private const string CriterionPrefix = "criterion.";
     private const string QueryEmbedKey = "sem_seg_head.predictor.query_embed.weight";
 
@@ -117,7 +123,8 @@ public static class GwmCheckpoints
         ArgumentNullException.ThrowIfNull(weights);
         if (Detect(weights) == GwmCheckpointFormat.VideoSegExport)
         {
-            return StateDictLoader.Load(network, weights, KeyMap.Identity, strict: true, checkpoint);
+            // A backbone that is not checkpointed is the caller's to restore from its own weights.
+            return StateDictLoader.Load(network, network.CheckpointState(), weights, KeyMap.Identity, strict: true, checkpoint);
         }
 
         if (!HasBackbone(weights))
@@ -140,7 +147,14 @@ public static class GwmCheckpoints
     /// <param name="path">The <c>.pth</c> file.</param>
     /// <param name="what">What the file is, for the error.</param>
     /// <returns>The flattened state dict.</returns>
-    public static IReadOnlyDictionary<string, CheckpointTensor> Read(string path, string what)
+    public static IReadOnlyDictionary<string, CheckpointTensor> Read(string path, string what) =>
+        StateDict.Extract(ReadRoot(path, what), source: path);
+
+    /// <summary>Reads a checkpoint's whole pickled root, naming a missing file.</summary>
+    /// <param name="path">The <c>.pth</c> file.</param>
+    /// <param name="what">What the file is, for the error.</param>
+    /// <returns>The root object: for our exports, a dict of <c>model</c>, <c>iteration</c> and <see cref="BackboneHashEntry"/>.</returns>
+    public static CheckpointValue ReadRoot(string path, string what)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
@@ -148,8 +162,14 @@ public static class GwmCheckpoints
             throw new VideoSegException(ErrorCodes.MissingFile, $"{what} not found: expected a .pth file at '{path}'", path);
         }
 
-        return StateDict.Extract(PyTorchCheckpoint.Load(path), source: path);
+        return PyTorchCheckpoint.Load(path);
     }
+
+    /// <summary>The export's <see cref="BackboneHashEntry"/>, or null when it has none.</summary>
+    /// <param name="root">A checkpoint's root (<see cref="ReadRoot"/>).</param>
+    /// <returns>The hash of the backbone's weights the export was trained on.</returns>
+    public static string? BackboneHash(CheckpointValue root) =>
+        root is CheckpointDict dict && dict.TryGetValue(BackboneHashEntry, out CheckpointValue value) && value is CheckpointString text ? text.Value : null;
 
     private static string StripModule(string key) => key.StartsWith("module.", StringComparison.Ordinal) ? key["module.".Length..] : key;
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace VideoSeg.Models.Checkpoints;
 
-/// <summary>What <see cref="StateDictLoader.Load"/> did.</summary>
+/// <summary>What <see cref="StateDictLoader"/> did.</summary>
 /// <param name="Loaded">Module keys that were copied.</param>
 /// <param name="Missing">Module keys the checkpoint has no weight for.</param>
 /// <param name="Unexpected">Checkpoint keys (after the map) the module has no place for.</param>

@@ -22,9 +22,20 @@ public static class StateDictLoader
     public static StateDictLoadReport Load(nn.Module module, IReadOnlyDictionary<string, CheckpointTensor> weights, KeyMap map, bool strict, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(module);
+        return Load(module, module.state_dict(), weights, map, strict, source);
+    }
+
+    /// <summary>
+    /// <see cref="Load(nn.Module, IReadOnlyDictionary{string, CheckpointTensor}, KeyMap, bool, string?)"/> into
+    /// <paramref name="targets"/>, a part of <paramref name="module"/>'s state dict (e.g.
+    /// <see cref="Network.GwmNetwork.CheckpointState"/>): keys outside it are unexpected.
+    /// </summary>
+    public static StateDictLoadReport Load(nn.Module module, IReadOnlyDictionary<string, Tensor> targets, IReadOnlyDictionary<string, CheckpointTensor> weights, KeyMap map, bool strict, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(map);
-        Dictionary<string, Tensor> targets = module.state_dict();
         var mapped = new Dictionary<string, (string CheckpointKey, CheckpointTensor Tensor)>(StringComparer.Ordinal);
         var unexpected = new List<string>();
         var dropped = new List<string>();

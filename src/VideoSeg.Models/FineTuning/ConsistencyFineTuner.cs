@@ -141,7 +141,7 @@ public sealed class ConsistencyFineTuner : IDisposable
             "fine-tuning checkpoint",
             "this checkpoint was written for other fine-tuning options or another sequence; resume needs the same ones",
             (reader, at) => ReadRows(reader, at, path, steps, evaluations, snapshots),
-            _network,
+            _network.CheckpointState(),
             _optimizer);
 
         // A finished shorter run measured its last step off the period; a longer run would not have.
@@ -284,7 +284,7 @@ public sealed class ConsistencyFineTuner : IDisposable
     public string SaveCheckpoint()
     {
         string path = Path.Combine(OutputDirectory, CheckpointPrefix + _iteration.ToString("D7", CultureInfo.InvariantCulture) + CheckpointExtension);
-        ResumeCheckpointFile.Write(path, Magic, _signature, _iteration, WriteRows, _network, _optimizer);
+        ResumeCheckpointFile.Write(path, Magic, _signature, _iteration, WriteRows, _network.CheckpointState(), _optimizer);
 
         // Only the newest checkpoint is needed to resume.
         foreach (string older in Directory.EnumerateFiles(OutputDirectory, CheckpointPrefix + "*" + CheckpointExtension).Where(p => p != path).ToArray())

@@ -8,6 +8,7 @@ using VideoSeg.Flow.Warping;
 using VideoSeg.Models.Checkpoints;
 using VideoSeg.Models.Foreground;
 using VideoSeg.Models.Network;
+using VideoSeg.Models.Onnx;
 using static TorchSharp.torch;
 
 namespace VideoSeg.Models.Inference;
@@ -76,7 +77,8 @@ public sealed class GwmSegmenter
     {
         ArgumentNullException.ThrowIfNull(exportOptions);
         ArgumentNullException.ThrowIfNull(publishedOptions);
-        IReadOnlyDictionary<string, CheckpointTensor> weights = GwmCheckpoints.Read(checkpoint, "model checkpoint");
+        CheckpointValue root = GwmCheckpoints.ReadRoot(checkpoint, "model checkpoint");
+        IReadOnlyDictionary<string, CheckpointTensor> weights = StateDict.Extract(root, source: checkpoint);
         GwmNetworkOptions options = GwmCheckpoints.Detect(weights) == GwmCheckpointFormat.GwmPublished
             ? publishedOptions with { Queries = GwmCheckpoints.Queries(weights, checkpoint) }
             : exportOptions;
@@ -84,6 +86,10 @@ public sealed class GwmSegmenter
         try
         {
             GwmCheckpoints.Load(network, weights, checkpoint, backboneWeights);
+            if (network.Backbone is ResNet18Backbone resNet)
+            {
+                RestoreResNet18(resNet, GwmCheckpoints.BackboneHash(root), checkpoint);
+            }
         }
         catch
         {
@@ -93,6 +99,24 @@ public sealed class GwmSegmenter
 
         network.eval();
         return network;
+    }
+
+    // Exports leave the frozen ResNet18 out; the head is only valid on the very weights it was trained on.
+    private static void RestoreResNet18(ResNet18Backbone backbone, string? trainedOn, string checkpoint)
+    {
+        ResNet18Package package = ResNet18Package.Locate();
+        string hash = package.ComputeHash();
+        if (trainedOn != hash)
+        {
+            throw new VideoSegException(
+                ErrorCodes.BadLayout,
+                trainedOn is null
+                    ? $"'{checkpoint}' has a ResNet18 network without its backbone and no '{GwmCheckpoints.BackboneHashEntry}' naming the weights it was trained on; retrain it ('videoseg train --force')"
+                    : $"'{checkpoint}' was trained on the ResNet18 weights {trainedOn}, but the package at '{package.Root}' holds {hash}; restore that package or retrain ('videoseg train --force')",
+                checkpoint);
+        }
+
+        package.LoadInto(backbone);
     }
 
     /// <summary>

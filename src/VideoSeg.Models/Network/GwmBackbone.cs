@@ -18,4 +18,11 @@ public abstract class GwmBackbone : nn.Module<Tensor, Tensor[]>
 
     /// <summary>Whether the backbone is frozen: it runs under <c>no_grad</c> and its parameters never receive gradients.</summary>
     public abstract bool IsFrozen { get; }
+
+    /// <summary>
+    /// Whether checkpoints hold this backbone's weights. A frozen backbone with a weight source of its own (ResNet18's
+    /// NuGet package) is restored from that source instead: it never changes, and leaving it out keeps each checkpoint
+    /// at the size of what trains.
+    /// </summary>
+    public virtual bool IsCheckpointed => true;
 }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using TorchSharp;
 using TorchSharp.Utils;
 using VideoSeg.Core;
@@ -63,6 +65,22 @@ public sealed class GwmNetwork : nn.Module<Tensor, Tensor>
 
     /// <summary>The pixel decoder and transformer predictor.</summary>
     public MaskFormerHead Head => _semSegHead;
+
+    /// <summary>The state-dict key prefix of the backbone's weights.</summary>
+    public const string BackbonePrefix = "backbone.";
+
+    /// <summary>
+    /// The entries of <c>state_dict()</c> that checkpoints hold: all of them, less the backbone's when it is not
+    /// <see cref="GwmBackbone.IsCheckpointed"/> (it is restored from its own weights).
+    /// </summary>
+    /// <returns>The live tensors by key, in <c>state_dict()</c>'s order.</returns>
+    public Dictionary<string, Tensor> CheckpointState()
+    {
+        Dictionary<string, Tensor> state = state_dict();
+        return _backbone.IsCheckpointed
+            ? state
+            : state.Where(pair => !pair.Key.StartsWith(BackbonePrefix, StringComparison.Ordinal)).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+    }
 
     /// <summary>Mask logits for a batch of images.</summary>
     /// <param name="input">RGB images with values in 0..255, B × 3 × H × W.</param>

@@ -86,6 +86,9 @@ public sealed class ResNet18Backbone : GwmBackbone
     /// <inheritdoc/>
     public override bool IsFrozen => true;
 
+    /// <inheritdoc/>
+    public override bool IsCheckpointed => false;
+
     /// <summary>The stem convolution (7×7, stride 2, 3 → 64).</summary>
     public Conv2d Stem => _conv1;
 

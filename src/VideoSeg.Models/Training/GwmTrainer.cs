@@ -49,6 +49,7 @@ public sealed class GwmTrainer : IDisposable
     private readonly List<LossCurveRow> _curve = [];
     private readonly string _signature;
     private readonly BackboneFeatureCache? _featureCache;
+    private readonly string? _backboneHash;
     private int _iteration;
     private int _savedIteration = -1;
 
@@ -76,7 +77,8 @@ public sealed class GwmTrainer : IDisposable
         {
             resNet18 ??= ResNet18Package.Locate();
             resNet18.LoadInto(resNet);
-            _featureCache = new BackboneFeatureCache(Network, resNet18.ComputeHash());
+            _backboneHash = resNet18.ComputeHash();
+            _featureCache = new BackboneFeatureCache(Network, _backboneHash);
         }
 
         _dataset = new FlowPairDataset(layout, flowsRoot, options.Gaps, options.BatchSize, options.InputHeight, options.InputWidth, options.Seed);
@@ -148,7 +150,7 @@ public sealed class GwmTrainer : IDisposable
                     throw new VideoSegException(ErrorCodes.BadLayout, $"holds {curve.Count} loss rows for iteration {at}", path);
                 }
             },
-            Network,
+            Network.CheckpointState(),
             _optimizer);
         _iteration = iteration;
         _savedIteration = iteration;
@@ -213,8 +215,14 @@ public sealed class GwmTrainer : IDisposable
         string resume = Path.Combine(OutputDirectory, ResumeFileName(_iteration));
         using (var scope = NewDisposeScope())
         {
-            Dictionary<string, Tensor> stateDict = Network.state_dict().ToDictionary(pair => pair.Key, pair => pair.Value.detach().cpu());
-            PyTorchCheckpointWriter.Write(export, stateDict, new Dictionary<string, object?> { ["iteration"] = (long)_iteration });
+            Dictionary<string, Tensor> stateDict = Network.CheckpointState().ToDictionary(pair => pair.Key, pair => pair.Value.detach().cpu());
+            var entries = new Dictionary<string, object?> { ["iteration"] = (long)_iteration };
+            if (_backboneHash is not null)
+            {
+                entries[GwmCheckpoints.BackboneHashEntry] = _backboneHash;
+            }
+
+            PyTorchCheckpointWriter.Write(export, stateDict, entries);
         }
 
         // The resume file is written last: its presence marks a complete checkpoint.
@@ -233,7 +241,7 @@ public sealed class GwmTrainer : IDisposable
                     writer.Write(row.LearningRate);
                 }
             },
-            Network,
+            Network.CheckpointState(),
             _optimizer);
         LossCurveCsv.Write(Path.Combine(OutputDirectory, LossCurveFileName), _curve);
         _savedIteration = _iteration;

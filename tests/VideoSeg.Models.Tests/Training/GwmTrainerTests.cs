@@ -50,7 +50,7 @@ public sealed class GwmTrainerTests : IClassFixture<TinySuiteFixture>
         using (var cancellation = new CancellationTokenSource())
         using (var trainer = new GwmTrainer(options, _suite.Layout, _suite.FlowsRoot, interrupted.Path))
         {
-            var progress = new SynchronousProgress(p =>
+            var progress = new SynchronousTrainingProgress(p =>
             {
                 if (p.Iteration == 6)
                 {
@@ -120,14 +120,5 @@ public sealed class GwmTrainerTests : IClassFixture<TinySuiteFixture>
             Assert.Equal(original.shape, read.shape);
             Assert.True(read.allclose(original, 0, 0), key);
         }
-    }
-
-    private sealed class SynchronousProgress : IProgress<TrainingProgress>
-    {
-        private readonly Action<TrainingProgress> _handler;
-
-        public SynchronousProgress(Action<TrainingProgress> handler) => _handler = handler;
-
-        public void Report(TrainingProgress value) => _handler(value);
     }
 }

@@ -28,4 +28,10 @@ internal static class TrainingTestOptions
             DecoderLayers = 2,
         },
     };
+
+    /// <summary><see cref="Tiny"/>'s head on the package's frozen ResNet18.</summary>
+    public static GwmTrainingOptions TinyResNet18(int iterations) => Tiny(iterations) with
+    {
+        Network = GwmNetworkOptions.CpuResNet18 with { ConvDim = 16, MaskDim = 16, HiddenDim = 32, FeedForwardDim = 64, DecoderLayers = 2 },
+    };
 }
