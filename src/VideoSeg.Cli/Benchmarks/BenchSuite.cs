@@ -7,7 +7,7 @@ namespace VideoSeg.Cli.Benchmarks;
 
 /// <summary>
 /// Every benchmark of <c>videoseg bench</c> in report order: throughput at 854×480 (warping, occlusion,
-/// refinements), J&amp;F, the GWM training step, the consistency fine-tuning step and, unless skipped, the flow
+/// refinements), J&amp;F, the GWM training step (beside PyTorch, and on each backbone), the consistency fine-tuning step and, unless skipped, the flow
 /// estimator on FlyingChairs and RAFT's speed at 854×480 beside TV-L1's.
 /// </summary>
 public sealed class BenchSuite
@@ -31,6 +31,7 @@ public sealed class BenchSuite
         rows.AddRange(ThroughputBenchmarks.Run(masks, _options.Repeats, _options.Device.Resolved, cancellationToken));
         rows.AddRange(JandFBenchmark.Run(masks, new DavisToolkitPeer(_options.Python, _options.DavisToolkit), progress));
         rows.AddRange(TrainingStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, PyTorchStepPeer.Training(_options.Python), progress));
+        rows.AddRange(BackboneTrainingStepBenchmark.Run(_options.Repeats, _options.Device.Resolved));
         rows.AddRange(FineTuningStepBenchmark.Run(_options.Repeats, _options.Device.Resolved, PyTorchStepPeer.FineTuning(_options.Python), progress));
         if (!_options.SkipFlow)
         {

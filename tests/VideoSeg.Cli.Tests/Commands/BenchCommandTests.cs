@@ -28,9 +28,14 @@ public sealed class BenchCommandTests
         Assert.Equal("group,name,metric,value,ratio,peer,note", csv[0]);
         string markdown = File.ReadAllText(Path.Combine(output, BenchReportWriter.MarkdownFileName));
         Assert.Equal(
-            ["## Warping at 854×480", "## Occlusion at 854×480", "## Refinement at 854×480", "## J&F over 1,376 masks at 854×480", "## GWM training at batch 8, 128×224", "## GWM fine-tuning at batch 4 pairs, 128×224", "## Flow on FlyingChairs samples", "## Flow at 854×480 (car-shadow pairs): speed"],
+            ["## Warping at 854×480", "## Occlusion at 854×480", "## Refinement at 854×480", "## J&F over 1,376 masks at 854×480", "## GWM training at batch 8, 128×224", "## GWM training step by backbone, batch 4, 128×224", "## GWM fine-tuning at batch 4 pairs, 128×224", "## Flow on FlyingChairs samples", "## Flow at 854×480 (car-shadow pairs): speed"],
             markdown.Split(Environment.NewLine).Where(line => line.StartsWith("## ", StringComparison.Ordinal)));
-        Assert.Equal(2 + 2 + 5 + 3 + 2 + 2 + 1 + 1, csv.Length - 1);
+        Assert.Equal(2 + 2 + 5 + 3 + 2 + 3 + 2 + 1 + 1, csv.Length - 1);
+        string[] backbones = csv.Where(line => line.StartsWith("\"GWM training step by backbone, batch 4, 128×224\",", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, backbones.Length);
+        Assert.Contains("\"ResNet18 (ImageNet-supervised) backbone, frozen, cached features\",it/s,", backbones[0], StringComparison.Ordinal);
+        Assert.Contains("\"small CNN backbone, trained\",it/s,", backbones[1], StringComparison.Ordinal);
+        Assert.Contains("\"ResNet18 features, once per frame for the whole training\",frames/s,", backbones[2], StringComparison.Ordinal);
         Assert.Contains(csv, line => line.StartsWith("Flow on FlyingChairs samples,skipped,px,NaN,,,flyingchairs-samples not found: pass --data", StringComparison.Ordinal));
         Assert.Contains(csv, line => line.StartsWith("Flow at 854×480 (car-shadow pairs): speed,skipped,pairs/s,NaN,,,davis2016-car-shadow frames not found: pass --data", StringComparison.Ordinal));
         Assert.Contains("masks: synthetic ellipses (car-shadow not found)", csv[1], StringComparison.Ordinal);
